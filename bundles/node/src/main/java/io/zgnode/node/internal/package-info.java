@@ -1,0 +1,2 @@
+/** Node facts, metrics and the remote console. */
+package io.zgnode.node.internal;

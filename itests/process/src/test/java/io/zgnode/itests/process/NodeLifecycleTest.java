@@ -1,0 +1,118 @@
+package io.zgnode.itests.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.zgnode.itests.harness.NodeProcess;
+
+/** A core node started, used and stopped the way an operator does it. */
+class NodeLifecycleTest {
+
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration STOP = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDaemonServesRpcHealthAndMetricsAndStopsOnSigterm() throws Exception {
+        int port = NodeProcess.freePort();
+        Path data = dir.resolve("node");
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out.txt"), "start", "--features", "core", "--data", data.toString(),
+                "--rpc-port", Integer.toString(port), "--nointeractive")) {
+            node.awaitRpc(port, START);
+            JsonNode modules = node.call("rpc_modules").get("result");
+            assertThat(modules.has("rpc")).as("rpc_modules lists itself: %s", modules).isTrue();
+            String metrics = node.get("/metrics").body();
+            assertThat(metrics).contains("zgnode_uptime_seconds").contains("zgnode_bundles{state=\"active\"}")
+                    .contains("zgnode_rpc_requests_total");
+            assertThat(node.stop(STOP)).as("exit code after SIGTERM").isIn(0, 143);
+            assertThat(node.output()).doesNotContain("Exception");
+        }
+        assertThat(Files.readString(data.resolve("node.json"))).contains("\"core\"");
+    }
+
+    @Test
+    void thePipedConsoleRunsCommandsAndEndOfInputStopsTheNode() throws Exception {
+        int port = NodeProcess.freePort();
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out.txt"), "start", "--data", dir.resolve("node").toString(),
+                "--rpc-port", Integer.toString(port))) {
+            node.awaitRpc(port, START);
+            node.console("node:status");
+            node.console("feature:list");
+            node.console("lb -s io.zgnode.rpc");
+            node.endConsole();
+            assertThat(node.awaitExit(STOP)).isZero();
+            String output = node.output();
+            assertThat(output).contains("version").contains("zgnode ").contains("http://127.0.0.1:" + port);
+            assertThat(output).contains("* core").contains("  example");
+            assertThat(output).contains("io.zgnode.rpc");
+            assertThat(output).doesNotContain("not active:");
+        }
+    }
+
+    @Test
+    void aRestartedNodeRemembersItsOptionsAndOptionsGivenAgainOverrideThem() throws Exception {
+        int port = NodeProcess.freePort();
+        Path data = dir.resolve("node");
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out1.txt"), "start", "--features", "core,example", "--data", data.toString(),
+                "--rpc-port", Integer.toString(port), "--set", "io.zgnode.rpc.maxBatchSize=3", "--nointeractive")) {
+            node.awaitRpc(port, START);
+            node.awaitMethod("example_hello", START);
+            node.stop(STOP);
+        }
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out2.txt"), "start", "--data", data.toString(), "--nointeractive")) {
+            node.awaitRpc(port, START);
+            node.awaitMethod("example_hello", START);
+            String batch = "[" + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rpc_modules\"},".repeat(3) + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"rpc_modules\"}]";
+            assertThat(node.post(batch).body()).as("the remembered batch limit").contains("-32600");
+            node.stop(STOP);
+        }
+        int newPort = NodeProcess.freePort();
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out3.txt"), "start", "--data", data.toString(), "--features", "core",
+                "--rpc-port", Integer.toString(newPort), "--nointeractive")) {
+            node.awaitRpc(newPort, START);
+            assertThat(node.call("example_hello").get("error").get("code").asInt()).as("example feature dropped").isEqualTo(-32601);
+            node.stop(STOP);
+        }
+    }
+
+    @Test
+    void featuresInstalledLiveFromTheShellAreRememberedAndCanBeUninstalled() throws Exception {
+        int port = NodeProcess.freePort();
+        Path data = dir.resolve("node");
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out1.txt"), "start", "--data", data.toString(), "--rpc-port", Integer.toString(port))) {
+            node.awaitRpc(port, START);
+            assertThat(node.call("example_hello").get("error").get("code").asInt()).isEqualTo(-32601);
+            node.console("feature:install example");
+            node.awaitMethod("example_hello", START);
+            node.console("feature:install nosuchfeature");
+            node.endConsole();
+            node.awaitExit(STOP);
+            assertThat(node.output()).contains("feature example installed").contains("error: unknown feature 'nosuchfeature'");
+        }
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out2.txt"), "start", "--data", data.toString())) {
+            node.awaitRpc(port, START);
+            node.awaitMethod("example_hello", START);
+            node.console("feature:uninstall example");
+            node.console("feature:uninstall core");
+            long deadline = System.nanoTime() + START.toNanos();
+            while (!node.call("example_hello").has("error") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(node.call("example_hello").get("error").get("code").asInt()).isEqualTo(-32601);
+            node.endConsole();
+            node.awaitExit(STOP);
+            assertThat(node.output()).contains("feature example uninstalled").contains("error: the core feature cannot be uninstalled");
+        }
+        assertThat(Files.readString(data.resolve("node.json"))).doesNotContain("example");
+    }
+}
