@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import io.zgnode.feature.catalog.BundleFile;
+import io.zgnode.feature.catalog.FeatureSpec;
 import io.zgnode.feature.options.NodeOptions;
 import io.zgnode.feature.options.NodeOptionsFile;
+import io.zgnode.feature.options.TypedValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,10 +55,25 @@ final class StartCommand implements Callable<Integer> {
             NodeOptionsFile optionsFile = new NodeOptionsFile(directory.path());
             NodeOptions options = merge(read(optionsFile));
             List<BundleFile> bundles = distribution.bundlesFor(options.features());
-            ListeningPorts.checkFree(distribution.catalog().closure(options.features()), options.settings());
+            List<FeatureSpec> features = distribution.catalog().closure(options.features());
+            checkSettingTypes(features, options);
+            ListeningPorts.checkFree(features, options.settings());
             optionsFile.write(options);
             return new NodeLauncher(distribution, directory, options, !noInteractive).run(bundles);
         }
+    }
+
+    /** A setting for a key with a typed default must parse as that type: one clear line if not. */
+    private static void checkSettingTypes(List<FeatureSpec> features, NodeOptions options) {
+        options.settings().forEach((pid, values) -> values.forEach((key, value) -> {
+            Object typedDefault = features.stream().map(f -> f.configurations().getOrDefault(pid, Map.of()).get(key))
+                    .filter(Objects::nonNull).reduce((first, second) -> second).orElse(null);
+            try {
+                TypedValues.like(typedDefault, value);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("setting " + pid + "." + key + ": " + e.getMessage());
+            }
+        }));
     }
 
     private static NodeOptions read(NodeOptionsFile file) {

@@ -16,6 +16,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.zgnode.feature.catalog.FeatureSpec;
+import io.zgnode.feature.options.TypedValues;
 
 /**
  * Puts feature defaults and node settings into ConfigAdmin.
@@ -64,7 +65,7 @@ final class ConfigurationApplier {
             }
         }
         defaults.forEach(next::putIfAbsent);
-        settings.forEach((key, value) -> next.put(key, SettingValues.coerce(value, defaults.get(key))));
+        settings.forEach((key, value) -> next.put(key, TypedValues.like(defaults.containsKey(key) ? defaults.get(key) : next.get(key), value)));
         if (current == null || !sameValues(current, next)) {
             configuration.update(next);
         }

@@ -1,2 +1,2 @@
-/** The node's own shell commands: node:status and cm:*. */
+/** The node's own shell commands: node:status. */
 package io.zgnode.node.shell;

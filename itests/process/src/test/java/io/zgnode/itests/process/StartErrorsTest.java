@@ -80,6 +80,13 @@ class StartErrorsTest {
         assertOneLineError(result, "PID.KEY=VALUE");
     }
 
+    @Test
+    void aSettingOfTheWrongTypeIsNamed() throws Exception {
+        NodeProcess.Result result = NodeProcess.run(RUN, "start", "--data", dir.resolve("n").toString(),
+                "--set", "io.zgnode.rpc.maxBatchSize=many", "--nointeractive");
+        assertOneLineError(result, "io.zgnode.rpc.maxBatchSize");
+    }
+
     private static void assertOneLineError(NodeProcess.Result result, String expected) {
         assertThat(result.exitCode()).as("exit code; stderr: %s", result.stderr()).isNotZero();
         assertThat(result.stderr().strip().lines()).as("stderr").hasSize(1);

@@ -1,4 +1,4 @@
-package io.zgnode.node.shell;
+package io.zgnode.feature.shell;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.zgnode.api.shell.ShellCommand;
+import io.zgnode.feature.options.TypedValues;
 
 /**
  * {@code cm:list}, {@code cm:get}, {@code cm:put}, {@code cm:delete}: ConfigAdmin from the
@@ -80,7 +81,7 @@ public class ConfigCommands {
         }
         Object typed;
         try {
-            typed = TypedValue.like(next.get(key), value);
+            typed = TypedValues.like(next.get(key), value);
         } catch (IllegalArgumentException e) {
             return "error: " + e.getMessage();
         }

@@ -1,4 +1,4 @@
-package io.zgnode.feature.internal;
+package io.zgnode.feature.shell;
 
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
