@@ -1,6 +1,7 @@
 package io.zgnode.runtime;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class NodeLauncher {
         Thread stopper = new Thread(() -> stop(framework), "zgnode-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         framework.start();
-        System.out.println("zgnode " + Main.version() + ": features " + String.join(",", features()) + "; data " + data.path()
+        System.out.println("zgnode " + Main.version() + " started in " + millisSinceJvmStart() + " ms: features " + String.join(",", features()) + "; data " + data.path()
                 + (console ? "; type 'help' for commands, Ctrl-D stops" : "; SIGTERM stops"));
         FrameworkEvent event = framework.waitForStop(0);
         try {
@@ -73,6 +74,11 @@ final class NodeLauncher {
         } catch (IOException e) {
             throw new UserError("cannot create " + data.resolve("plugins") + ": " + e.getMessage());
         }
+    }
+
+    /** Since the JVM started (the process's own start time is known to the second only). */
+    private static long millisSinceJvmStart() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     private List<String> features() {

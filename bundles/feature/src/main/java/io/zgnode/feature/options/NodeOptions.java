@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * What a node remembers of how it was started, so that {@code zgnode start --data DIR} restarts
  * it as it was: its features, its settings (configuration values by PID, from {@code --set},
@@ -18,7 +16,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param settings configuration values by PID, then key; they override feature defaults
  * @param genesis the genesis file the node was started with, or {@code null}
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NodeOptions(List<String> features, Map<String, Map<String, String>> settings, String genesis) {
 
     public NodeOptions {
