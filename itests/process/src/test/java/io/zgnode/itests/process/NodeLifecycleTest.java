@@ -1,7 +1,15 @@
 package io.zgnode.itests.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +65,99 @@ class NodeLifecycleTest {
             assertThat(output).contains("io.zgnode.rpc");
             assertThat(output).doesNotContain("not active:");
         }
+    }
+
+    @Test
+    void theRemoteConsoleIsOffByDefaultAndServesTheShellOnLoopbackWhenConfigured() throws Exception {
+        int port = NodeProcess.freePort();
+        int telnet = NodeProcess.freePort();
+        Path data = dir.resolve("node");
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out1.txt"), "start", "--data", data.toString(),
+                "--rpc-port", Integer.toString(port), "--nointeractive")) {
+            node.awaitRpc(port, START);
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), telnet).close()).as("no console by default")
+                    .isInstanceOf(ConnectException.class);
+            node.stop(STOP);
+        }
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out2.txt"), "start", "--data", data.toString(),
+                "--set", "io.zgnode.node.console.port=" + telnet, "--nointeractive")) {
+            node.awaitRpc(port, START);
+            try (Socket socket = connect(telnet)) {
+                socket.setSoTimeout(30_000);
+                converse(socket, port);
+            }
+            assertThat(node.isAlive()).as("leaving the remote console does not stop the node").isTrue();
+            node.stop(STOP);
+        }
+    }
+
+    /** Connects once the console listens (it starts after the RPC server). */
+    private static Socket connect(int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START.toNanos();
+        while (true) {
+            try {
+                return new Socket(InetAddress.getLoopbackAddress(), port);
+            } catch (ConnectException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Waits for the prompt, asks for the node's status, leaves. */
+    private static void converse(Socket socket, int rpcPort) throws IOException {
+        readUntil(socket, "zgnode> ");
+        socket.getOutputStream().write("node:status\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(readUntil(socket, "bundles")).contains("http://127.0.0.1:" + rpcPort);
+        socket.getOutputStream().write("exit\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static final int IAC = 255;
+    private static final int DONT = 254;
+    private static final int DO = 253;
+    private static final int WONT = 252;
+    private static final int WILL = 251;
+    private static final int SB = 250;
+    private static final int SE = 240;
+
+    /**
+     * Reads what the telnet server sends until {@code marker} shows, skipping its option
+     * negotiation (left unanswered, as by a raw TCP client).
+     */
+    private static String readUntil(Socket socket, String marker) throws IOException {
+        StringBuilder text = new StringBuilder();
+        InputStream in = socket.getInputStream();
+        while (text.indexOf(marker) < 0) {
+            int b = read(in, text, marker);
+            if (b != IAC) {
+                text.append((char) b);
+                continue;
+            }
+            int command = read(in, text, marker);
+            if (command == DO || command == DONT || command == WILL || command == WONT) {
+                read(in, text, marker);
+            } else if (command == SB) {
+                while (read(in, text, marker) != SE) {
+                    // skip the subnegotiation
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static int read(InputStream in, StringBuilder text, String marker) throws IOException {
+        int b;
+        try {
+            b = in.read();
+        } catch (SocketTimeoutException e) {
+            throw new IOException("no '" + marker + "' within the timeout; received: " + text, e);
+        }
+        if (b < 0) {
+            throw new IOException("connection closed before '" + marker + "': " + text);
+        }
+        return b;
     }
 
     @Test
