@@ -36,9 +36,17 @@ public interface Chain {
     }
 
     /**
-     * A module's section of the genesis file ({@code "modules": {"storage": {...}}}) as plain
-     * Java values (maps, lists, strings, numbers as BigInteger or BigDecimal, booleans), or an
-     * empty map.
+     * The genesis document as plain Java values (maps, lists, strings, numbers as BigInteger or
+     * BigDecimal, booleans). Modules read their own section, {@code "modules": {"storage": ...}};
+     * {@code "validators"} lists the initial validator set.
      */
-    Map<String, Object> genesisParameters(String module);
+    Map<String, Object> genesis();
+
+    /** A module's section of the genesis ({@code modules.NAME}), or an empty map. */
+    @SuppressWarnings("unchecked")
+    default Map<String, Object> genesisParameters(String module) {
+        Object modules = genesis().get("modules");
+        Object section = modules instanceof Map<?, ?> map ? map.get(module) : null;
+        return section instanceof Map<?, ?> found ? (Map<String, Object>) found : Map.of();
+    }
 }
