@@ -42,6 +42,15 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PID.KEY=VALUE", description = "a configuration value, e.g. io.zgnode.rpc.maxBatchSize=100; the key is the part after the last dot (remembered)")
     List<String> settings = new ArrayList<>();
 
+    @Option(names = "--genesis", paramLabel = "FILE", description = "the chain's genesis (JSON); a new node copies it into its data directory")
+    Path genesis;
+
+    @Option(names = "--dev", description = "a development chain: the first 10 accounts of the test mnemonic funded (the default without --genesis)")
+    boolean dev;
+
+    @Option(names = "--chain-id", paramLabel = "ID", description = "chain id of a development chain (default 31337)")
+    Long chainId;
+
     @Option(names = "--nointeractive", description = "no console: run as a daemon until SIGTERM")
     boolean noInteractive;
 
@@ -58,7 +67,14 @@ final class StartCommand implements Callable<Integer> {
             List<FeatureSpec> features = distribution.catalog().closure(options.features());
             checkSettingTypes(features, options);
             ListeningPorts.checkFree(features, options.settings());
+            String note = GenesisSetup.prepare(directory.path(), genesis, dev, chainId);
+            if (genesis != null) {
+                options = options.withGenesis(genesis.toAbsolutePath().toString());
+            }
             optionsFile.write(options);
+            if (note != null) {
+                System.out.println("zgnode: " + note);
+            }
             return new NodeLauncher(distribution, directory, options, !noInteractive).run(bundles);
         }
     }

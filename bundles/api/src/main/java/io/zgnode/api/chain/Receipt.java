@@ -1,7 +1,9 @@
 package io.zgnode.api.chain;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The outcome of a transaction in a block.
@@ -17,5 +19,20 @@ public record Receipt(Hash transactionHash, int transactionIndex, long blockNumb
 
     public Receipt {
         logs = List.copyOf(logs);
+    }
+
+    /** Equal when every field is, byte arrays compared by content. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Receipt r && transactionHash.equals(r.transactionHash) && transactionIndex == r.transactionIndex
+                && blockNumber == r.blockNumber && blockHash.equals(r.blockHash) && from.equals(r.from) && Objects.equals(to, r.to)
+                && type == r.type && cumulativeGasUsed == r.cumulativeGasUsed && gasUsed == r.gasUsed
+                && effectiveGasPrice.equals(r.effectiveGasPrice) && success == r.success && logs.equals(r.logs)
+                && Arrays.equals(logsBloom, r.logsBloom) && Arrays.equals(revertData, r.revertData);
+    }
+
+    @Override
+    public int hashCode() {
+        return transactionHash.hashCode();
     }
 }

@@ -1,7 +1,9 @@
 package io.zgnode.api.chain;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A signed Ethereum transaction as decoded from its raw encoding. Array components are the
@@ -49,5 +51,19 @@ public record Transaction(int type, Long chainId, long nonce, BigInteger gasPric
 
     public boolean isContractCreation() {
         return to == null;
+    }
+
+    /**
+     * Equal when the signed bytes and the sender are: the hash and every field follow from the
+     * raw encoding.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Transaction t && hash.equals(t.hash) && Arrays.equals(raw, t.raw) && Objects.equals(from, t.from);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash.hashCode();
     }
 }

@@ -154,6 +154,14 @@ public final class MapDbStore implements KeyValueStore, MetricSource, AutoClosea
         this(StoreSettings.resolve(context, config));
     }
 
+    /**
+     * Opens (or creates) a store in {@code directory} with the default settings, outside a
+     * framework: for other modules' tests and for tools. Close it with {@link #close()}.
+     */
+    public static MapDbStore open(Path directory) {
+        return new MapDbStore(StoreSettings.of(directory));
+    }
+
     /** Opens (or creates) the store described by {@code settings}. */
     MapDbStore(StoreSettings settings) {
         this.settings = settings;

@@ -1,0 +1,2 @@
+/** The solo engine: private, as every implementation package. */
+package io.zgnode.consensus.solo;

@@ -1,0 +1,61 @@
+package io.zgnode.ledger;
+
+import io.zgnode.api.chain.Transaction;
+import io.zgnode.api.chain.TransactionRejectedException;
+import io.zgnode.ethereum.InvalidTransactionException;
+import io.zgnode.ethereum.TransactionDecoder;
+import io.zgnode.ledger.execution.IntrinsicGas;
+import io.zgnode.ledger.genesis.Genesis;
+import io.zgnode.ledger.pool.TransactionCheck;
+
+/**
+ * What the pool checks before it looks at the sender's account: the encoding and signature, the
+ * chain, that the transaction calls an address (code runs here as native contracts shipped in
+ * bundles, not as EVM bytecode), and that its gas and fees make sense on this chain.
+ */
+final class TransactionChecks implements TransactionCheck {
+
+    private final Genesis genesis;
+
+    TransactionChecks(Genesis genesis) {
+        this.genesis = genesis;
+    }
+
+    @Override
+    public Transaction decode(byte[] raw) throws TransactionRejectedException {
+        Transaction transaction;
+        try {
+            transaction = TransactionDecoder.decode(raw);
+        } catch (InvalidTransactionException e) {
+            throw new TransactionRejectedException(e.getMessage());
+        }
+        if (transaction.chainId() == null) {
+            throw new TransactionRejectedException("transaction is not replay-protected (sign it with EIP-155 for chain " + genesis.chainId() + ")");
+        }
+        if (transaction.chainId() != genesis.chainId()) {
+            throw new TransactionRejectedException("invalid chain id: the transaction is for chain " + transaction.chainId()
+                    + ", this is chain " + genesis.chainId());
+        }
+        if (transaction.isContractCreation()) {
+            throw new TransactionRejectedException("contract creation is not supported: code runs on this chain as native contracts"
+                    + " shipped in bundles, not as EVM bytecode");
+        }
+        if (transaction.gasLimit() > genesis.gasLimit()) {
+            throw new TransactionRejectedException("exceeds block gas limit: the transaction wants " + transaction.gasLimit()
+                    + " gas, a block holds " + genesis.gasLimit());
+        }
+        long intrinsic = IntrinsicGas.of(transaction);
+        if (transaction.gasLimit() < intrinsic) {
+            throw new TransactionRejectedException("intrinsic gas too low: the transaction needs at least " + intrinsic + " gas, it gives "
+                    + transaction.gasLimit());
+        }
+        if (transaction.tipCap().compareTo(transaction.feeCap()) > 0) {
+            throw new TransactionRejectedException("max priority fee per gas higher than max fee per gas");
+        }
+        if (transaction.feeCap().compareTo(genesis.minBaseFeePerGas()) < 0) {
+            throw new TransactionRejectedException("transaction underpriced: the fee cap " + transaction.feeCap()
+                    + " is below the chain's minimum base fee " + genesis.minBaseFeePerGas());
+        }
+        return transaction;
+    }
+}

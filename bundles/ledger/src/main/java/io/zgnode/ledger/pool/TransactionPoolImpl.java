@@ -1,0 +1,212 @@
+package io.zgnode.ledger.pool;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.zgnode.api.chain.Account;
+import io.zgnode.api.chain.Address;
+import io.zgnode.api.chain.Block;
+import io.zgnode.api.chain.Hash;
+import io.zgnode.api.chain.Transaction;
+import io.zgnode.api.chain.TransactionPool;
+import io.zgnode.api.chain.TransactionRejectedException;
+
+/**
+ * Transactions waiting for a block. Every check that could fail later is made on the way in, so
+ * that a rejected transaction leaves the pool exactly as it was and the sender gets one clear
+ * line: decoding and signature (by {@link TransactionCheck}), nonce against the account, funds,
+ * replacement, limits.
+ * <p>
+ * The pool lives in memory: it is what this node was asked to include, not chain state. All
+ * methods are synchronized; none does I/O beyond reading committed accounts.
+ */
+public final class TransactionPoolImpl implements TransactionPool {
+
+    private final PoolLimits limits;
+    private final TransactionCheck check;
+    private final Function<Address, Account> accounts;
+    private final Supplier<BigInteger> baseFee;
+    private final Map<Hash, Transaction> byHash = new HashMap<>();
+    private final Map<Address, SenderQueue> bySender = new HashMap<>();
+
+    /**
+     * @param accounts the committed state of an account
+     * @param baseFee the base fee of the next block (a transaction paying less waits)
+     */
+    public TransactionPoolImpl(PoolLimits limits, TransactionCheck check, Function<Address, Account> accounts, Supplier<BigInteger> baseFee) {
+        this.limits = limits;
+        this.check = check;
+        this.accounts = accounts;
+        this.baseFee = baseFee;
+    }
+
+    /**
+     * Decoding and recovering the sender take most of the time and need no lock: submissions run
+     * them in parallel (on the RPC worker threads); only the pool update is serialized.
+     */
+    @Override
+    public Hash submit(byte[] raw) throws TransactionRejectedException {
+        if (raw.length > limits.maxTransactionBytes()) {
+            throw new TransactionRejectedException("oversized transaction: " + raw.length + " bytes, the limit is " + limits.maxTransactionBytes());
+        }
+        return add(check.decode(raw));
+    }
+
+    private synchronized Hash add(Transaction transaction) throws TransactionRejectedException {
+        if (byHash.containsKey(transaction.hash())) {
+            throw new TransactionRejectedException("already known: " + transaction.hash());
+        }
+        Address sender = transaction.from();
+        Account account = accounts.apply(sender);
+        if (transaction.nonce() < account.nonce()) {
+            throw new TransactionRejectedException("nonce too low: the transaction has nonce " + transaction.nonce()
+                    + ", the account's next nonce is " + account.nonce());
+        }
+        if (transaction.nonce() - account.nonce() >= limits.maxNonceGap()) {
+            throw new TransactionRejectedException("nonce too far ahead: the transaction has nonce " + transaction.nonce()
+                    + ", the account's next nonce is " + account.nonce() + " (at most " + limits.maxNonceGap() + " ahead)");
+        }
+        BigInteger cost = BigInteger.valueOf(transaction.gasLimit()).multiply(transaction.feeCap()).add(transaction.value());
+        if (account.balance().compareTo(cost) < 0) {
+            throw new TransactionRejectedException("insufficient funds for gas * price + value: balance " + account.balance()
+                    + ", the transaction may cost " + cost);
+        }
+        SenderQueue queue = bySender.computeIfAbsent(sender, s -> new SenderQueue());
+        Transaction replaced = queue.get(transaction.nonce());
+        if (replaced != null) {
+            checkReplacement(replaced, transaction);
+        } else if (queue.size() >= limits.maxPerSender()) {
+            dropIfEmpty(sender, queue);
+            throw new TransactionRejectedException("too many pending transactions from " + sender + " (" + limits.maxPerSender() + ")");
+        } else if (byHash.size() >= limits.maxTransactions()) {
+            makeRoomFor(transaction, queue);
+        }
+        if (replaced != null) {
+            byHash.remove(replaced.hash());
+        }
+        queue.put(transaction);
+        byHash.put(transaction.hash(), transaction);
+        return transaction.hash();
+    }
+
+    private void checkReplacement(Transaction old, Transaction candidate) throws TransactionRejectedException {
+        BigInteger bump = BigInteger.valueOf(100 + limits.replacementBumpPercent());
+        boolean tipHigher = candidate.tipCap().multiply(BigInteger.valueOf(100)).compareTo(old.tipCap().multiply(bump)) >= 0;
+        boolean capHigher = candidate.feeCap().multiply(BigInteger.valueOf(100)).compareTo(old.feeCap().multiply(bump)) >= 0;
+        if (!tipHigher || !capHigher) {
+            throw new TransactionRejectedException("replacement transaction underpriced: a transaction with nonce " + old.nonce()
+                    + " is waiting; pay at least " + limits.replacementBumpPercent() + "% more to replace it");
+        }
+    }
+
+    /**
+     * The pool is full: the worst-paying transaction that is last in its sender's line goes, if
+     * the newcomer pays more; a transaction in the middle of a line would strand those after it.
+     */
+    private void makeRoomFor(Transaction transaction, SenderQueue own) throws TransactionRejectedException {
+        Transaction worst = null;
+        for (SenderQueue queue : bySender.values()) {
+            Transaction last = queue.last();
+            if (last != null && queue != own && (worst == null || last.tipCap().compareTo(worst.tipCap()) < 0)) {
+                worst = last;
+            }
+        }
+        if (worst == null || worst.tipCap().compareTo(transaction.tipCap()) >= 0) {
+            dropIfEmpty(transaction.from(), own);
+            throw new TransactionRejectedException("transaction pool is full (" + limits.maxTransactions() + "): pay a higher priority fee");
+        }
+        remove(worst);
+    }
+
+    @Override
+    public synchronized Optional<Transaction> get(Hash hash) {
+        return Optional.ofNullable(byHash.get(hash));
+    }
+
+    @Override
+    public synchronized long pendingNonce(Address sender) {
+        long nonce = accounts.apply(sender).nonce();
+        SenderQueue queue = bySender.get(sender);
+        return queue == null ? nonce : nonce + queue.ready(nonce).size();
+    }
+
+    @Override
+    public synchronized int size() {
+        return byHash.size();
+    }
+
+    /**
+     * Ready transactions (no nonce gap) in the order a block takes them: each sender's in nonce
+     * order; across senders, the higher priority fee first, then the lower hash, so every node
+     * orders the same pool alike.
+     */
+    @Override
+    public synchronized List<Transaction> pending(int limit) {
+        BigInteger fee = baseFee.get();
+        Comparator<List<Transaction>> byTip = Comparator.<List<Transaction>, BigInteger>comparing(line -> line.get(0).effectiveGasPrice(fee))
+                .reversed().thenComparing(line -> line.get(0).hash());
+        PriorityQueue<List<Transaction>> heads = new PriorityQueue<>(byTip);
+        for (Map.Entry<Address, SenderQueue> entry : bySender.entrySet()) {
+            List<Transaction> ready = entry.getValue().ready(accounts.apply(entry.getKey()).nonce());
+            if (!ready.isEmpty()) {
+                heads.add(ready);
+            }
+        }
+        List<Transaction> ordered = new ArrayList<>();
+        while (!heads.isEmpty() && ordered.size() < limit) {
+            List<Transaction> line = heads.poll();
+            ordered.add(line.get(0));
+            if (line.size() > 1) {
+                heads.add(line.subList(1, line.size()));
+            }
+        }
+        return ordered;
+    }
+
+    /** After a commit: the block's transactions and every transaction they made stale go. */
+    public synchronized void blockCommitted(Block block) {
+        for (Transaction transaction : block.transactions()) {
+            Transaction waiting = byHash.get(transaction.hash());
+            if (waiting != null) {
+                remove(waiting);
+            }
+        }
+        for (Transaction transaction : block.transactions()) {
+            SenderQueue queue = bySender.get(transaction.from());
+            if (queue != null) {
+                queue.removeBelow(accounts.apply(transaction.from()).nonce()).forEach(stale -> byHash.remove(stale.hash()));
+                dropIfEmpty(transaction.from(), queue);
+            }
+        }
+    }
+
+    /** Drops a transaction that can never be included (a block builder found it stale). */
+    public synchronized void drop(Transaction transaction) {
+        if (byHash.containsKey(transaction.hash())) {
+            remove(transaction);
+        }
+    }
+
+    private void remove(Transaction transaction) {
+        byHash.remove(transaction.hash());
+        SenderQueue queue = bySender.get(transaction.from());
+        if (queue != null) {
+            queue.remove(transaction.nonce());
+            dropIfEmpty(transaction.from(), queue);
+        }
+    }
+
+    private void dropIfEmpty(Address sender, SenderQueue queue) {
+        if (queue.isEmpty()) {
+            bySender.remove(sender);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** chain:* shell commands. */
+package io.zgnode.ledger.shell;

@@ -1,0 +1,21 @@
+package io.zgnode.runtime.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code zgnode client ...}: commands that talk to a node over JSON-RPC. Add new client commands here. */
+@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = io.zgnode.runtime.cli.Version.class,
+        description = "Talk to a node over JSON-RPC (--rpc URL, default $ZGNODE_RPC or " + RpcOption.DEFAULT_URL + ").",
+        subcommands = {BlockNumberCommand.class, BalanceCommand.class, CommandLine.HelpCommand.class})
+public final class ClientCommands implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw LazyGroup.missingCommand(spec);
+    }
+}

@@ -1,0 +1,14 @@
+package io.zgnode.runtime.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code zgnode client ...}, as the launcher sees it: the commands themselves are in {@link ClientCommands}. */
+@Command(name = "client", description = "Talk to a node over JSON-RPC (--rpc URL): block-number, balance."
+        + " See zgnode client --help.")
+public final class ClientGroup extends LazyGroup {
+
+    @Override
+    protected Object commands() {
+        return new ClientCommands();
+    }
+}
