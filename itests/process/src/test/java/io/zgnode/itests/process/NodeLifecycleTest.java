@@ -57,12 +57,16 @@ class NodeLifecycleTest {
             node.console("node:status");
             node.console("feature:list");
             node.console("lb -s io.zgnode.rpc");
+            node.console("chain:status");
+            node.console("chain:block 0");
+            node.console("chain:balance 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
             node.endConsole();
             assertThat(node.awaitExit(STOP)).isZero();
             String output = node.output();
             assertThat(output).contains("version").contains("zgnode ").contains("http://127.0.0.1:" + port);
             assertThat(output).contains("* core").contains("  example");
             assertThat(output).contains("io.zgnode.rpc");
+            assertThat(output).contains("chain id   31337").contains("number     0").contains("10000 (10000000000000000000000 wei), nonce 0");
             assertThat(output).doesNotContain("not active:");
         }
     }
