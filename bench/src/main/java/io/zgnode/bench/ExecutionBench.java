@@ -1,6 +1,5 @@
 package io.zgnode.bench;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import io.zgnode.api.chain.Block;
 import io.zgnode.api.chain.ExecutedBlock;
 import io.zgnode.api.chain.Transaction;
 import io.zgnode.ledger.Ledger;
-import io.zgnode.ledger.LedgerConfig;
 import io.zgnode.ledger.genesis.DevGenesis;
 import io.zgnode.ledger.genesis.Genesis;
 import io.zgnode.ledger.genesis.GenesisReader;
@@ -75,7 +73,7 @@ public final class ExecutionBench {
 
         Opened(Path dir, Genesis genesis) {
             store = MapDbStore.open(dir);
-            ledger = new Ledger(genesis, store, defaults(LedgerConfig.class));
+            ledger = Ledger.open(genesis, store);
         }
 
         @Override
@@ -83,10 +81,5 @@ public final class ExecutionBench {
             ledger.stop();
             store.close();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T defaults(Class<T> type) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> method.getDefaultValue());
     }
 }

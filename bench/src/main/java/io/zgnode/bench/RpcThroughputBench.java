@@ -33,7 +33,7 @@ public final class RpcThroughputBench {
         try (NodeProcess node = NodeProcess.start(dir.resolve("out.txt"), "start", "--features", "core", "--data", dir.resolve("node").toString(),
                 "--rpc-port", Integer.toString(port), "--nointeractive")) {
             node.awaitRpc(port, Duration.ofSeconds(60));
-            byte[] request = request(port, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rpc_modules\"}");
+            byte[] request = RawHttp.post(port, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rpc_modules\"}".getBytes(StandardCharsets.US_ASCII));
             run(port, request, WARMUP);
             long cpuBefore = ProcessHandle.of(node.pid()).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
             long count = run(port, request, MEASURE);
@@ -60,7 +60,7 @@ public final class RpcThroughputBench {
                     while (running.get()) {
                         out.write(request);
                         out.flush();
-                        readResponse(in);
+                        RawHttp.readResponse(in);
                         done.increment();
                     }
                 } catch (IOException e) {
@@ -78,41 +78,5 @@ public final class RpcThroughputBench {
         return done.sum();
     }
 
-    private static byte[] request(int port, String body) {
-        byte[] json = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] request = new byte[headBytes.length + json.length];
-        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
-        System.arraycopy(json, 0, request, headBytes.length, json.length);
-        return request;
-    }
 
-    /** Reads one HTTP response with a Content-Length body. */
-    private static void readResponse(InputStream in) throws IOException {
-        int length = -1;
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed");
-            }
-            if (b == '\n') {
-                String header = line.toString().trim();
-                line.setLength(0);
-                if (header.isEmpty()) {
-                    break;
-                }
-                if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
-                    length = Integer.parseInt(header.substring(15).trim());
-                }
-            } else {
-                line.append((char) b);
-            }
-        }
-        if (length < 0) {
-            throw new IOException("response without Content-Length");
-        }
-        in.readNBytes(length);
-    }
 }

@@ -126,11 +126,8 @@ public final class TransferBench {
                 for (Transaction transaction : batch) {
                     sentAt.put(transaction.hash().toString(), now);
                 }
-                out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(json);
-                out.flush();
-                String response = readResponse(in);
+                RawHttp.send(out, port, json);
+                String response = new String(RawHttp.readResponse(in), StandardCharsets.US_ASCII);
                 int errors = count(response, "\"error\"");
                 rejected.addAndGet(errors);
             }
@@ -169,27 +166,4 @@ public final class TransferBench {
         return count;
     }
 
-    private static String readResponse(InputStream in) throws IOException {
-        int length = -1;
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed");
-            }
-            if (b == '\n') {
-                String header = line.toString().trim();
-                line.setLength(0);
-                if (header.isEmpty()) {
-                    break;
-                }
-                if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
-                    length = Integer.parseInt(header.substring(15).trim());
-                }
-            } else {
-                line.append((char) b);
-            }
-        }
-        return new String(in.readNBytes(length), StandardCharsets.US_ASCII);
-    }
 }

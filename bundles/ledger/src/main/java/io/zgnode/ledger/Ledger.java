@@ -1,6 +1,7 @@
 package io.zgnode.ledger;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,16 @@ public class Ledger implements Chain, TransactionPool, BlockExecutor {
     @Activate
     public Ledger(BundleContext context, LedgerConfig config, @Reference KeyValueStore store) throws IOException, GenesisException {
         this(GenesisReader.read(genesisFile(context, config)), store, config);
+    }
+
+    /** A ledger with the default configuration outside a framework (tests, tools, benchmarks). */
+    public static Ledger open(Genesis genesis, KeyValueStore store) {
+        return new Ledger(genesis, store, defaultConfig());
+    }
+
+    private static LedgerConfig defaultConfig() {
+        return (LedgerConfig) Proxy.newProxyInstance(LedgerConfig.class.getClassLoader(), new Class<?>[] {LedgerConfig.class},
+                (proxy, method, args) -> method.getDefaultValue());
     }
 
     /** A ledger outside a framework (tests, tools); native contracts and listeners are added by hand. */

@@ -1,6 +1,5 @@
 package io.zgnode.ledger;
 
-import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +38,7 @@ final class TestChain implements AutoCloseable {
         this.directory = directory;
         this.store = MapDbStore.open(directory.resolve("store"));
         try {
-            this.ledger = new Ledger(genesis, store, defaults(LedgerConfig.class));
+            this.ledger = Ledger.open(genesis, store);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -87,11 +86,5 @@ final class TestChain implements AutoCloseable {
     public void close() throws InterruptedException {
         ledger.stop();
         store.close();
-    }
-
-    /** An instance of a configuration annotation with its defaults. */
-    @SuppressWarnings("unchecked")
-    static <T> T defaults(Class<T> type) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> method.getDefaultValue());
     }
 }
