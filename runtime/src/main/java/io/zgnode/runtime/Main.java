@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code zgnode}: the node launcher and its client commands. */
 @Command(name = "zgnode", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "An open, modular node for a 0G-style network.",
-        subcommands = {StartCommand.class, FeaturesCommand.class, io.zgnode.runtime.keys.KeysGroup.class, io.zgnode.runtime.cli.ClientGroup.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, FeaturesCommand.class, io.zgnode.runtime.keys.KeysGroup.class, io.zgnode.runtime.cli.ClientGroup.class, io.zgnode.runtime.devnet.DevnetGroup.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

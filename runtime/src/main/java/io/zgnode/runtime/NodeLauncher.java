@@ -3,6 +3,7 @@ package io.zgnode.runtime;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,12 @@ final class NodeLauncher {
         for (String failure : outcome.failedToStart()) {
             System.err.println("zgnode: " + failure);
         }
-        Thread stopper = new Thread(() -> stop(framework), "zgnode-shutdown");
+        Path pidFile = data.resolve("node.pid");
+        writePid(pidFile);
+        Thread stopper = new Thread(() -> {
+            stop(framework);
+            deleteQuietly(pidFile);
+        }, "zgnode-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         framework.start();
         System.out.println("zgnode " + Main.version() + " started in " + millisSinceJvmStart() + " ms: features " + String.join(",", features()) + "; data " + data.path()
@@ -64,7 +70,25 @@ final class NodeLauncher {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is stopping the framework: nothing left to do here
         }
+        deleteQuietly(pidFile);
         return event.getType() == FrameworkEvent.ERROR ? 1 : 0;
+    }
+
+    /** Tools (zgnode devnet --stop) find a running node by the pid file in its data directory. */
+    private static void writePid(Path file) {
+        try {
+            Files.writeString(file, Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            System.err.println("zgnode: cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stale pid file is checked against the running process by its readers
+        }
     }
 
     /** FileInstall watches it; it exists from the first start so operators find where to drop plugins. */

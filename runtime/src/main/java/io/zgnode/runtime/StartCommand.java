@@ -1,6 +1,7 @@
 package io.zgnode.runtime;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "start", description = "Start a node in this process (a Gogo console reads stdin unless --nointeractive).")
 final class StartCommand implements Callable<Integer> {
 
+    /** The BFT engine's configuration: where --validator-key goes. */
+    static final String VALIDATOR_PID = "io.zgnode.consensus.bft";
+
     @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: ~/.zgnode)")
     Path data = Path.of(System.getProperty("user.home"), ".zgnode");
 
@@ -38,6 +42,15 @@ final class StartCommand implements Callable<Integer> {
 
     @Option(names = "--p2p-port", paramLabel = "PORT", description = "peer-to-peer port (remembered)")
     Integer p2pPort;
+
+    @Option(names = "--p2p-host", paramLabel = "HOST", description = "peer-to-peer interface (remembered; default 127.0.0.1; 0.0.0.0 to be reachable from other machines)")
+    String p2pHost;
+
+    @Option(names = "--bootnodes", paramLabel = "HOST:PORT[,...]", split = ",", description = "peers to connect to at start (remembered)")
+    List<String> bootnodes;
+
+    @Option(names = "--validator-key", paramLabel = "FILE", description = "this node's validator key (Ed25519 key file); without one the node follows the chain and signs nothing (remembered)")
+    Path validatorKey;
 
     @Option(names = "--set", paramLabel = "PID.KEY=VALUE", description = "a configuration value, e.g. io.zgnode.rpc.maxBatchSize=100; the key is the part after the last dot (remembered)")
     List<String> settings = new ArrayList<>();
@@ -67,13 +80,16 @@ final class StartCommand implements Callable<Integer> {
             List<FeatureSpec> features = distribution.catalog().closure(options.features());
             checkSettingTypes(features, options);
             ListeningPorts.checkFree(features, options.settings());
-            String note = GenesisSetup.prepare(directory.path(), genesis, dev, chainId);
+            GenesisSetup.Prepared prepared = GenesisSetup.prepare(directory.path(), genesis, dev, chainId);
             if (genesis != null) {
                 options = options.withGenesis(genesis.toAbsolutePath().toString());
             }
+            if (prepared.devValidatorKey() != null && !options.settings().getOrDefault(VALIDATOR_PID, Map.of()).containsKey("validatorKeyFile")) {
+                options = options.withSetting(VALIDATOR_PID, "validatorKeyFile", prepared.devValidatorKey().toString());
+            }
             optionsFile.write(options);
-            if (note != null) {
-                System.out.println("zgnode: " + note);
+            if (prepared.note() != null) {
+                System.out.println("zgnode: " + prepared.note());
             }
             return new NodeLauncher(distribution, directory, options, !noInteractive).run(bundles);
         }
@@ -114,6 +130,18 @@ final class StartCommand implements Callable<Integer> {
         }
         if (p2pPort != null) {
             options = options.withSetting(ListeningPorts.P2P_PID, "port", Integer.toString(checkPort(p2pPort, "--p2p-port")));
+        }
+        if (p2pHost != null) {
+            options = options.withSetting(ListeningPorts.P2P_PID, "host", p2pHost);
+        }
+        if (bootnodes != null) {
+            options = options.withSetting(ListeningPorts.P2P_PID, "bootnodes", String.join(",", bootnodes));
+        }
+        if (validatorKey != null) {
+            if (!Files.isReadable(validatorKey)) {
+                throw new UserError("--validator-key " + validatorKey + ": no readable key file there");
+            }
+            options = options.withSetting(VALIDATOR_PID, "validatorKeyFile", validatorKey.toAbsolutePath().toString());
         }
         for (String setting : settings) {
             Map.Entry<String, Map.Entry<String, String>> parsed = parseSetting(setting);

@@ -27,34 +27,34 @@ final class TransactionChecks implements TransactionCheck {
         try {
             transaction = TransactionDecoder.decode(raw);
         } catch (InvalidTransactionException e) {
-            throw new TransactionRejectedException(e.getMessage());
+            throw new TransactionRejectedException(e.getMessage(), true);
         }
         if (transaction.chainId() == null) {
-            throw new TransactionRejectedException("transaction is not replay-protected (sign it with EIP-155 for chain " + genesis.chainId() + ")");
+            throw new TransactionRejectedException("transaction is not replay-protected (sign it with EIP-155 for chain " + genesis.chainId() + ")", true);
         }
         if (transaction.chainId() != genesis.chainId()) {
             throw new TransactionRejectedException("invalid chain id: the transaction is for chain " + transaction.chainId()
-                    + ", this is chain " + genesis.chainId());
+                    + ", this is chain " + genesis.chainId(), true);
         }
         if (transaction.isContractCreation()) {
             throw new TransactionRejectedException("contract creation is not supported: code runs on this chain as native contracts"
-                    + " shipped in bundles, not as EVM bytecode");
+                    + " shipped in bundles, not as EVM bytecode", true);
         }
         if (transaction.gasLimit() > genesis.gasLimit()) {
             throw new TransactionRejectedException("exceeds block gas limit: the transaction wants " + transaction.gasLimit()
-                    + " gas, a block holds " + genesis.gasLimit());
+                    + " gas, a block holds " + genesis.gasLimit(), true);
         }
         long intrinsic = IntrinsicGas.of(transaction);
         if (transaction.gasLimit() < intrinsic) {
             throw new TransactionRejectedException("intrinsic gas too low: the transaction needs at least " + intrinsic + " gas, it gives "
-                    + transaction.gasLimit());
+                    + transaction.gasLimit(), true);
         }
         if (transaction.tipCap().compareTo(transaction.feeCap()) > 0) {
-            throw new TransactionRejectedException("max priority fee per gas higher than max fee per gas");
+            throw new TransactionRejectedException("max priority fee per gas higher than max fee per gas", true);
         }
         if (transaction.feeCap().compareTo(genesis.minBaseFeePerGas()) < 0) {
             throw new TransactionRejectedException("transaction underpriced: the fee cap " + transaction.feeCap()
-                    + " is below the chain's minimum base fee " + genesis.minBaseFeePerGas());
+                    + " is below the chain's minimum base fee " + genesis.minBaseFeePerGas(), true);
         }
         return transaction;
     }

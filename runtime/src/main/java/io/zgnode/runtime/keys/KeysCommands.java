@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "keys", mixinStandardHelpOptions = true, versionProvider = io.zgnode.runtime.cli.Version.class,
         description = "Create, show and import encrypted account key files (Ethereum keystore v3)."
         + " The password: --password-file FILE, else $ZGNODE_PASSWORD, else a prompt.",
-        subcommands = {NewKeyCommand.class, ShowKeyCommand.class, ImportKeyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {NewKeyCommand.class, ShowKeyCommand.class, ImportKeyCommand.class, NewValidatorKeyCommand.class, CommandLine.HelpCommand.class})
 public final class KeysCommands implements Runnable {
 
     @Spec

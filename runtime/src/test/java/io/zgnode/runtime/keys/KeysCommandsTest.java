@@ -177,7 +177,7 @@ class KeysCommandsTest {
 
     @Test
     void usageErrorsExitWith2AndOneLine() {
-        assertThat(run("keys").failure(2)).isEqualTo("zgnode: missing command: give one of new, show, import (see zgnode keys --help)");
+        assertThat(run("keys").failure(2)).isEqualTo("zgnode: missing command: give one of new, show, import, validator (see zgnode keys --help)");
         assertThat(run("keys", "new").failure(2)).isEqualTo("zgnode: Missing required option: '--out=FILE' (see zgnode keys new --help)");
         assertThat(run("keys", "import", "--out", "x.json").failure(2)).startsWith("zgnode: Missing required argument");
         assertThat(run("keys", "import", "--out", "x.json", "--private-key-file", "a", "--mnemonic-file", "b").failure(2))
@@ -193,5 +193,19 @@ class KeysCommandsTest {
         assertThat(help.out()).startsWith("Usage: zgnode keys ").contains("new", "show", "import");
         Result newHelp = run("keys", "new", "--help");
         assertThat(newHelp.out()).startsWith("Usage: zgnode keys new ").contains("--password-file", "--light", "--force", "--json");
+    }
+
+    @Test
+    void aValidatorKeyIsAnEd25519KeyFileReadableByItsOwnerOnlyAndNeverOverwritten() throws Exception {
+        Path validator = directory.resolve("validator.json");
+        var printed = run("keys", "validator", "--out", validator.toString(), "--json").json();
+        var file = new com.fasterxml.jackson.databind.ObjectMapper().readTree(validator.toFile());
+        assertThat(file.get("type").asText()).isEqualTo("ed25519");
+        assertThat(file.get("publicKey").asText()).isEqualTo(printed.get("publicKey").asText()).hasSize(66);
+        assertThat(io.zgnode.crypto.Ed25519.fromSeed(io.zgnode.crypto.Hex.decode(file.get("privateKey").asText())).publicKey().bytes())
+                .isEqualTo(io.zgnode.crypto.Hex.decode(printed.get("publicKey").asText()));
+        assertThat(java.nio.file.Files.getPosixFilePermissions(validator)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(run("keys", "validator", "--out", validator.toString()).failure(1)).contains("is never overwritten");
     }
 }

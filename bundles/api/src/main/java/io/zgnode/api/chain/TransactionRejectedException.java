@@ -8,7 +8,23 @@ public class TransactionRejectedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean invalid;
+
+    /** A transaction that could be accepted another time (nonce, funds, a full pool, known already). */
     public TransactionRejectedException(String message) {
+        this(message, false);
+    }
+
+    /**
+     * @param invalid whether the transaction can never be valid (malformed, badly signed, for
+     *        another chain): a peer that relays it misbehaves
+     */
+    public TransactionRejectedException(String message, boolean invalid) {
         super(message, null, false, false);
+        this.invalid = invalid;
+    }
+
+    public boolean isInvalid() {
+        return invalid;
     }
 }

@@ -17,4 +17,7 @@ public @interface SoloConfig {
 
     @AttributeDefinition(description = "the address credited with priority fees; empty: the genesis's first validator, else the zero address")
     String proposer() default "";
+
+    @AttributeDefinition(description = "the last height this engine produces; 0: no limit. With the BFT engine's startHeight one above, a chain hands over at that height")
+    long stopHeight() default 0;
 }

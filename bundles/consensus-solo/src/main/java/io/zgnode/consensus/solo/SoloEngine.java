@@ -17,17 +17,21 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.zgnode.api.chain.Address;
 import io.zgnode.api.chain.BlockExecutor;
+import io.zgnode.api.chain.BlockHeader;
 import io.zgnode.api.chain.Chain;
 import io.zgnode.api.chain.ExecutedBlock;
+import io.zgnode.api.consensus.ConsensusEngine;
+import io.zgnode.api.consensus.ConsensusStatus;
+import io.zgnode.api.consensus.Validator;
 
 /**
  * A single validator: every interval it builds a block from the pool and commits it at once (a
  * block is final when it is committed). It keeps no state of its own: the chain's head is where
  * it continues, so replacing or restarting it loses no block and repeats none.
  */
-@Component(configurationPid = SoloConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true, service = {})
+@Component(configurationPid = SoloConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true, service = ConsensusEngine.class)
 @Designate(ocd = SoloConfig.class)
-public class SoloEngine {
+public class SoloEngine implements ConsensusEngine {
 
     private static final Logger LOG = Logger.getLogger(SoloEngine.class.getName());
 
@@ -35,6 +39,7 @@ public class SoloEngine {
     private final Chain chain;
     private final Address proposer;
     private final boolean skipEmptyBlocks;
+    private final long stopHeight;
     private final ScheduledExecutorService scheduler;
 
     @Activate
@@ -43,14 +48,19 @@ public class SoloEngine {
         this.chain = chain;
         this.proposer = proposer(config, chain);
         this.skipEmptyBlocks = config.skipEmptyBlocks();
+        this.stopHeight = config.stopHeight();
         long interval = Math.max(10, config.intervalMillis());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "zgnode-solo-consensus"));
         scheduler.scheduleWithFixedDelay(this::produce, interval, interval, TimeUnit.MILLISECONDS);
-        LOG.info("solo consensus: a block every " + interval + " ms, proposer " + proposer + (skipEmptyBlocks ? ", empty blocks skipped" : ""));
+        LOG.info("solo consensus: a block every " + interval + " ms, proposer " + proposer + (skipEmptyBlocks ? ", empty blocks skipped" : "")
+                + (stopHeight > 0 ? ", up to height " + stopHeight : ""));
     }
 
     /** One block; a failure is logged and the next interval tries again. */
     void produce() {
+        if (stopHeight > 0 && chain.head().number() >= stopHeight) {
+            return; // handed over: another engine decides the heights above
+        }
         try {
             long timestamp = BlockClock.timestamp(chain.head().timestamp(), System.currentTimeMillis());
             ExecutedBlock block = executor.propose(proposer, timestamp);
@@ -62,6 +72,19 @@ public class SoloEngine {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "solo consensus: block not produced: " + e, e);
         }
+    }
+
+    @Override
+    public String name() {
+        return "solo";
+    }
+
+    @Override
+    public ConsensusStatus status() {
+        BlockHeader head = chain.head();
+        Validator self = new Validator(proposer, new byte[32], 1);
+        boolean active = stopHeight == 0 || head.number() < stopHeight;
+        return new ConsensusStatus(name(), head.number() + 1, 0, active ? "produce" : "handed over at " + stopHeight, head.hash(), List.of(self), self);
     }
 
     @Deactivate

@@ -90,7 +90,7 @@ public final class FeatureCatalog {
         List<String> required = requires == null ? List.of() : requires.getText().stream()
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         String title = feature.getName().or(feature::getDescription).orElse(name);
-        return new FeatureSpec(name, title, bundles, configurations, required);
+        return new FeatureSpec(name, title, bundles, configurations, required, feature.getCategories());
     }
 
     private static int startOrder(Path file, FeatureBundle bundle) {

@@ -12,13 +12,19 @@ import java.util.Map;
  * @param configurations default configuration by PID
  * @param requires names of the features this one needs installed first (the
  *        {@code zgnode-requires} text extension); {@code core} is always implied
+ * @param categories the feature's categories; {@value #DEVNET_CATEGORY} marks the node roles a
+ *        devnet runs by default
  */
 public record FeatureSpec(String name, String title, List<BundleRef> bundles,
-        Map<String, Map<String, Object>> configurations, List<String> requires) {
+        Map<String, Map<String, Object>> configurations, List<String> requires, List<String> categories) {
+
+    /** Category of the features every devnet node runs unless told otherwise. */
+    public static final String DEVNET_CATEGORY = "devnet";
 
     public FeatureSpec {
         bundles = List.copyOf(bundles);
         configurations = Map.copyOf(configurations);
         requires = List.copyOf(requires);
+        categories = List.copyOf(categories);
     }
 }

@@ -55,7 +55,7 @@ public final class TransactionPoolImpl implements TransactionPool {
     @Override
     public Hash submit(byte[] raw) throws TransactionRejectedException {
         if (raw.length > limits.maxTransactionBytes()) {
-            throw new TransactionRejectedException("oversized transaction: " + raw.length + " bytes, the limit is " + limits.maxTransactionBytes());
+            throw new TransactionRejectedException("oversized transaction: " + raw.length + " bytes, the limit is " + limits.maxTransactionBytes(), true);
         }
         return add(check.decode(raw));
     }

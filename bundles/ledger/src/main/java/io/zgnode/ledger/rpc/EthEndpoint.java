@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.zgnode.api.chain.Address;
 import io.zgnode.api.chain.Block;
@@ -16,6 +19,7 @@ import io.zgnode.api.chain.Hash;
 import io.zgnode.api.chain.Receipt;
 import io.zgnode.api.chain.Transaction;
 import io.zgnode.api.chain.TransactionRejectedException;
+import io.zgnode.api.net.PeerNetwork;
 import io.zgnode.api.node.NodeInfo;
 import io.zgnode.api.rpc.RpcEndpoint;
 import io.zgnode.api.rpc.RpcException;
@@ -24,6 +28,7 @@ import io.zgnode.crypto.Keccak256;
 import io.zgnode.ethereum.RevertReason;
 import io.zgnode.ledger.Ledger;
 import io.zgnode.ledger.execution.CallResult;
+import io.zgnode.ledger.gossip.TransactionGossip;
 
 /**
  * The Ethereum JSON-RPC methods wallets and libraries use, on the committed chain. State queries
@@ -42,6 +47,9 @@ public class EthEndpoint implements RpcEndpoint {
     private final Ledger ledger;
     private final NodeInfo node;
     private final LogQuery logs;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PeerNetwork network;
 
     @Activate
     public EthEndpoint(@Reference Ledger ledger, @Reference NodeInfo node) {
@@ -68,6 +76,20 @@ public class EthEndpoint implements RpcEndpoint {
     @RpcMethod("net_listening")
     public boolean listening() {
         return true;
+    }
+
+    @RpcMethod("net_peerCount")
+    public String peerCount() {
+        PeerNetwork peers = network;
+        return Quantities.of(peers == null ? 0 : peers.peers().size());
+    }
+
+    /** The native contracts this node runs, by name: what a client needs to find Flow, Market and the others. */
+    @RpcMethod("zg_nativeContracts")
+    public Map<String, String> nativeContracts() {
+        Map<String, String> contracts = new TreeMap<>();
+        ledger.contracts().names().forEach((address, name) -> contracts.put(name, address.toString()));
+        return contracts;
     }
 
     @RpcMethod("eth_chainId")
@@ -174,10 +196,17 @@ public class EthEndpoint implements RpcEndpoint {
         return new RpcException(EXECUTION_REVERTED, reason, Quantities.data(revertData));
     }
 
+    /** Accepted transactions are gossiped to the peers, so that whichever validator proposes next has them. */
     @RpcMethod("eth_sendRawTransaction")
     public String sendRawTransaction(String raw) {
+        byte[] bytes = Quantities.parseData(raw, "transaction");
         try {
-            return ledger.submit(Quantities.parseData(raw, "transaction")).toString();
+            Hash hash = ledger.submit(bytes);
+            PeerNetwork peers = network;
+            if (peers != null) {
+                peers.broadcast(TransactionGossip.TOPIC, bytes);
+            }
+            return hash.toString();
         } catch (TransactionRejectedException e) {
             throw new RpcException(RpcException.SERVER_ERROR, e.getMessage());
         }

@@ -21,9 +21,14 @@ public final class BundleJars {
 
     /** The example plugin's jar in a distribution's repository. */
     public static Path examplePlugin(Path dist) throws IOException {
-        try (Stream<Path> files = Files.walk(dist.resolve("repository/io/zgnode/io.zgnode.plugin.example"))) {
+        return bundle(dist, "io.zgnode.plugin.example");
+    }
+
+    /** One of zgnode's own bundles (artifactId = symbolic name) in a distribution's repository. */
+    public static Path bundle(Path dist, String artifactId) throws IOException {
+        try (Stream<Path> files = Files.walk(dist.resolve("repository/io/zgnode/" + artifactId))) {
             return files.filter(p -> p.toString().endsWith(".jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("example plugin not in the distribution " + dist));
+                    .orElseThrow(() -> new IllegalStateException(artifactId + " is not in the distribution " + dist));
         }
     }
 

@@ -43,6 +43,7 @@ public final class NodeProcess implements AutoCloseable {
     private final Path output;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile URI rpc;
+    private volatile boolean detached;
 
     private NodeProcess(Process process, Path output) {
         this.process = process;
@@ -95,6 +96,36 @@ public final class NodeProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The first of {@code count} consecutive ports that are free now, in a range of its own. */
+    public static int freePortRange(int count) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000);
+            if (rangeFree(base, count)) {
+                return base;
+            }
+        }
+        throw new IOException("no " + count + " consecutive free ports found");
+    }
+
+    private static boolean rangeFree(int base, int count) {
+        for (int port = base; port < base + count; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Leaves the process running when this object is closed: for a node that a later step of
+     * the test (or a devnet --stop) stops. The process is still killed when the test JVM exits.
+     */
+    public void detach() {
+        detached = true;
     }
 
     public long pid() {
@@ -194,6 +225,9 @@ public final class NodeProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (detached) {
+            return;
+        }
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);

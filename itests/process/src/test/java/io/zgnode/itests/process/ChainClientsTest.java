@@ -50,7 +50,7 @@ class ChainClientsTest {
     @BeforeAll
     static void startNode() throws Exception {
         int port = NodeProcess.freePort();
-        node = NodeProcess.start(dir.resolve("node.txt"), "start", "--features", "core,validator,example", "--dev", "--data", dir.resolve("node").toString(),
+        node = NodeProcess.start(dir.resolve("node.txt"), "start", "--features", "core,solo,example", "--dev", "--data", dir.resolve("node").toString(),
                 "--rpc-port", Integer.toString(port), "--set", "io.zgnode.consensus.solo.intervalMillis=250", "--nointeractive");
         node.awaitRpc(port, START);
         url = "http://127.0.0.1:" + port + "/";

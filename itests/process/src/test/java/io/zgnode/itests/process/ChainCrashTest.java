@@ -50,7 +50,7 @@ class ChainCrashTest {
         Map<Long, Seen> blocks = new LinkedHashMap<>();
         Map<String, String> included = new LinkedHashMap<>();
         int sent;
-        try (NodeProcess node = NodeProcess.start(dir.resolve("out1.txt"), "start", "--features", "core,validator", "--dev", "--data", data.toString(),
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out1.txt"), "start", "--features", "core,solo", "--dev", "--data", data.toString(),
                 "--rpc-port", Integer.toString(port), "--set", "io.zgnode.consensus.solo.intervalMillis=100", "--nointeractive")) {
             node.awaitRpc(port, START);
             node.awaitMethod("eth_blockNumber", START);
@@ -111,7 +111,7 @@ class ChainCrashTest {
         }
 
         // with the consensus engine again, the chain goes on from there
-        try (NodeProcess node = NodeProcess.start(dir.resolve("out3.txt"), "start", "--features", "core,validator", "--data", data.toString(), "--nointeractive")) {
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out3.txt"), "start", "--features", "core,solo", "--data", data.toString(), "--nointeractive")) {
             node.awaitRpc(port, START);
             node.awaitMethod("eth_blockNumber", START);
             long restartedAt = Long.decode(node.call("eth_blockNumber").get("result").asText());

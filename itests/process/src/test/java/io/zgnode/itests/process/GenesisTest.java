@@ -30,7 +30,7 @@ class GenesisTest {
         Path genesis = Files.writeString(dir.resolve("genesis.json"), GENESIS);
         Path data = dir.resolve("node");
         int port = NodeProcess.freePort();
-        try (NodeProcess node = NodeProcess.start(dir.resolve("out1.txt"), "start", "--features", "validator", "--genesis", genesis.toString(),
+        try (NodeProcess node = NodeProcess.start(dir.resolve("out1.txt"), "start", "--features", "solo", "--genesis", genesis.toString(),
                 "--data", data.toString(), "--rpc-port", Integer.toString(port), "--nointeractive")) {
             node.awaitRpc(port, START);
             node.awaitMethod("eth_chainId", START);

@@ -1,0 +1,100 @@
+package io.zgnode.runtime.devnet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zgnode.api.chain.Address;
+import io.zgnode.crypto.Hex;
+import io.zgnode.ledger.genesis.DevGenesis;
+import io.zgnode.runtime.UserError;
+import io.zgnode.runtime.keys.Ed25519KeyFile;
+import io.zgnode.runtime.cli.Json;
+
+/**
+ * A devnet's layout in its folder: {@code genesis.json}, and per node {@code nodeI/} with its
+ * validator key and network key. Made once; a devnet started again in the same folder reuses it,
+ * so its nodes restart as they were.
+ */
+final class DevnetPlan {
+
+    static final String GENESIS = "genesis.json";
+    static final String VALIDATOR_KEY = "validator-key.json";
+    static final String NODE_KEY = "node-key.json";
+    /** Validators' fee addresses: development accounts from this index on (not funded). */
+    private static final int FIRST_VALIDATOR_ACCOUNT = 100;
+
+    /** One node of the plan. */
+    record Node(String name, Path dataDir, int rpcPort, int p2pPort, Address validatorAddress, byte[] validatorKey, byte[] peerId) {
+
+        String rpcUrl() {
+            return "http://127.0.0.1:" + rpcPort;
+        }
+
+        String p2pAddress() {
+            return "127.0.0.1:" + p2pPort;
+        }
+    }
+
+    final Path directory;
+    final List<Node> nodes;
+    final long chainId;
+
+    private DevnetPlan(Path directory, List<Node> nodes, long chainId) {
+        this.directory = directory;
+        this.nodes = nodes;
+        this.chainId = chainId;
+    }
+
+    static DevnetPlan prepare(Path directory, int count, long chainId, int rpcBase, int p2pBase) throws IOException {
+        Files.createDirectories(directory);
+        Path genesis = directory.resolve(GENESIS);
+        boolean existing = Files.exists(genesis);
+        if (existing) {
+            int had = existingNodes(directory);
+            if (had != count) {
+                throw new UserError("the devnet in " + directory + " has " + had + " nodes, not " + count + ": use another --dir, or --nodes " + had);
+            }
+            chainId = Json.MAPPER.readTree(genesis.toFile()).get("chainId").asLong();
+        }
+        SecureRandom random = new SecureRandom();
+        List<Node> nodes = new ArrayList<>();
+        List<Map<String, Object>> validators = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = "node" + (i + 1);
+            Path data = directory.resolve(name).toAbsolutePath();
+            Files.createDirectories(data);
+            byte[] validatorKey = Ed25519KeyFile.create(data.resolve(VALIDATOR_KEY), random);
+            byte[] peerId = Ed25519KeyFile.create(data.resolve(NODE_KEY), random);
+            Address address = Address.of(DevGenesis.key(FIRST_VALIDATOR_ACCOUNT + i).address());
+            nodes.add(new Node(name, data, rpcBase + i, p2pBase + i, address, validatorKey, peerId));
+            Map<String, Object> validator = new LinkedHashMap<>();
+            validator.put("address", address.toString());
+            validator.put("power", 1);
+            validator.put("publicKey", Hex.encode(validatorKey));
+            validators.add(validator);
+        }
+        if (!existing) {
+            Files.writeString(genesis, DevGenesis.json(DevGenesis.document(chainId, validators, Map.of())));
+        }
+        return new DevnetPlan(directory.toAbsolutePath(), List.copyOf(nodes), chainId);
+    }
+
+    private static int existingNodes(Path directory) {
+        int count = 0;
+        while (Files.isDirectory(directory.resolve("node" + (count + 1)))) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Every node's peer address but {@code self}'s. */
+    List<String> bootnodes(Node self) {
+        return nodes.stream().filter(n -> n != self).map(Node::p2pAddress).toList();
+    }
+}

@@ -1,0 +1,36 @@
+package io.zgnode.runtime.devnet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.zgnode.runtime.Distribution;
+
+/**
+ * The command line of a node process, as the {@code zgnode} script starts one: this JVM's java,
+ * a bounded heap, the class-data-sharing archive when there is one, the launcher jar.
+ */
+final class NodeJvm {
+
+    private NodeJvm() {
+    }
+
+    static List<String> command(Distribution distribution, String heap, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        Path archive = distribution.home().resolve("zgnode.jsa");
+        if (Files.exists(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add("-Xlog:cds=off");
+            command.add("-Xlog:cds+dynamic=off");
+        }
+        command.add("-D" + Distribution.HOME_PROPERTY + "=" + distribution.home());
+        command.add("-jar");
+        command.add(distribution.home().resolve("zgnode.jar").toString());
+        command.addAll(arguments);
+        return command;
+    }
+}
