@@ -28,6 +28,11 @@ final class NodeJvm {
             command.add("-Xlog:cds+dynamic=off");
         }
         command.add("-D" + Distribution.HOME_PROPERTY + "=" + distribution.home());
+        // the same extra JVM options as the zgnode script gives the JVMs it starts
+        String extra = System.getenv("ZGNODE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add("-jar");
         command.add(distribution.home().resolve("zgnode.jar").toString());
         command.addAll(arguments);

@@ -1,0 +1,122 @@
+package io.zgnode.bench;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.zgnode.api.chain.Address;
+import io.zgnode.api.chain.Transaction;
+import io.zgnode.crypto.Hex;
+import io.zgnode.crypto.PrivateKey;
+import io.zgnode.ethereum.UnsignedTransaction;
+import io.zgnode.itests.harness.NodeProcess;
+import io.zgnode.itests.harness.RpcEndpoint;
+import io.zgnode.ledger.genesis.DevGenesis;
+
+/**
+ * Value transfers into a 4-validator BFT devnet on loopback, from this separate client process:
+ * sustained transfers/s and commit latency, and that throughput as a share of what 2 cores can
+ * do when every node recovers every sender: 2 x (single-core recover rate, measured here) / 4.
+ */
+public final class DevnetTransferBench {
+
+    private static final int NODES = 4;
+    private static final int ACCOUNTS = 400;
+    private static final int PER_ACCOUNT = 60;
+    private static final int BATCH = 200;
+    private static final BigInteger FUNDING = BigInteger.TEN.pow(19);
+
+    public static void main(String[] args) throws Exception {
+        List<byte[]> sample = new BenchAccounts(100).transfers(5).stream().map(Transaction::raw).toList();
+        RecoveryBench.rate(sample, 1, 3_000);
+        double singleCore = RecoveryBench.rate(sample, 1, 5_000);
+        double limit = 2 * singleCore / NODES;
+
+        Path dir = Files.createTempDirectory("zgnode-devnet-bench");
+        Path devnetDir = dir.resolve("devnet");
+        int rpcBase = NodeProcess.freePortRange(NODES);
+        int p2pBase = NodeProcess.freePortRange(NODES);
+        NodeProcess devnet = NodeProcess.start(dir.resolve("devnet.txt"), "devnet", "--nodes", Integer.toString(NODES), "--dir", devnetDir.toString(),
+                "--features", "validator", "--rpc-port", Integer.toString(rpcBase), "--p2p-port", Integer.toString(p2pBase), "--node-heap", "768m",
+                "--set", "io.zgnode.consensus.bft.commitMillis=300");
+        try {
+            List<RpcEndpoint> nodes = awaitDevnet(devnet, devnetDir);
+            BenchAccounts accounts = new BenchAccounts(ACCOUNTS);
+            fund(nodes.get(0), accounts);
+            System.out.printf("signing %d transfers from %d accounts...%n", ACCOUNTS * PER_ACCOUNT, ACCOUNTS);
+            List<Transaction> transactions = accounts.transfers(PER_ACCOUNT);
+            long startBlock = Long.decode(nodes.get(0).result("eth_blockNumber").asText());
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < NODES; i++) {
+                ports.add(rpcBase + i);
+            }
+            List<ProcessHandle> processes = nodeProcesses(devnetDir);
+            long cpuBefore = cpuNanos(processes);
+            TransferLoad.Result result = new TransferLoad(ports, NODES, BATCH).run(transactions, nodes.get(0), startBlock);
+            long cpuAfter = cpuNanos(processes);
+            result.print("4-validator BFT devnet");
+            System.out.printf("the 4 nodes used %.2f of %d cores on average during the load (%.0f us of CPU per transfer)%n",
+                    (cpuAfter - cpuBefore) / 1e9 / result.seconds(), Runtime.getRuntime().availableProcessors(),
+                    (cpuAfter - cpuBefore) / 1e3 / result.committed());
+            System.out.printf("single-core sender recovery: %.0f/s; limit with every node recovering every sender: 2 x %.0f / %d = %.0f/s;"
+                    + " achieved %.0f %% of it%n", singleCore, singleCore, NODES, limit, 100 * result.perSecond() / limit);
+        } finally {
+            NodeProcess.run(Duration.ofSeconds(90), "devnet", "--dir", devnetDir.toString(), "--stop");
+            devnet.awaitExit(Duration.ofSeconds(60));
+            devnet.close();
+        }
+    }
+
+    private static List<ProcessHandle> nodeProcesses(Path devnetDir) throws Exception {
+        List<ProcessHandle> processes = new ArrayList<>();
+        for (JsonNode node : new ObjectMapper().readTree(devnetDir.resolve("devnet.json").toFile()).get("nodes")) {
+            ProcessHandle.of(node.get("pid").asLong()).ifPresent(processes::add);
+        }
+        return processes;
+    }
+
+    private static long cpuNanos(List<ProcessHandle> processes) {
+        return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    private static List<RpcEndpoint> awaitDevnet(NodeProcess devnet, Path devnetDir) throws Exception {
+        Path file = devnetDir.resolve("devnet.json");
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (!Files.exists(file)) {
+            if (!devnet.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the devnet did not start:\n" + devnet.output());
+            }
+            Thread.sleep(200);
+        }
+        List<RpcEndpoint> nodes = new ArrayList<>();
+        for (JsonNode node : new ObjectMapper().readTree(file.toFile()).get("nodes")) {
+            nodes.add(new RpcEndpoint(node.get("rpc").asText() + "/"));
+        }
+        return nodes;
+    }
+
+    /** The development accounts fund the benchmark's senders, then wait for it to land. */
+    private static void fund(RpcEndpoint node, BenchAccounts accounts) throws Exception {
+        for (int i = 0; i < accounts.keys.size(); i++) {
+            PrivateKey funder = DevGenesis.key(i % DevGenesis.ACCOUNTS);
+            long nonce = i / DevGenesis.ACCOUNTS;
+            Transaction funding = UnsignedTransaction.eip1559(BenchAccounts.CHAIN_ID, nonce, BenchAccounts.GWEI, BenchAccounts.GWEI.multiply(BigInteger.valueOf(3)),
+                    21_000, Address.of(accounts.keys.get(i).address()), FUNDING, new byte[0], List.of()).sign(funder);
+            node.result("eth_sendRawTransaction", Hex.encode(funding.raw()));
+        }
+        Address last = Address.of(accounts.keys.get(accounts.keys.size() - 1).address());
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while ("0x0".equals(node.result("eth_getBalance", last.toString(), "latest").asText())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("funding did not land");
+            }
+            Thread.sleep(200);
+        }
+    }
+}
