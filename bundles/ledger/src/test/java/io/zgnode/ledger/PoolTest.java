@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,7 +24,6 @@ import io.zgnode.api.chain.Hash;
 import io.zgnode.api.chain.Transaction;
 import io.zgnode.api.chain.TransactionRejectedException;
 import io.zgnode.crypto.PrivateKey;
-import io.zgnode.ethereum.RlpItem;
 import io.zgnode.ethereum.UnsignedTransaction;
 import io.zgnode.ledger.genesis.DevGenesis;
 
@@ -63,22 +61,10 @@ class PoolTest {
 
     @Test
     void badSignature() {
-        assertRejected(withSignature(transfer(0, 0, TO, BigInteger.ONE), BigInteger.ZERO, BigInteger.ONE), "invalid signature");
+        assertRejected(TestChain.withSignature(transfer(0, 0, TO, BigInteger.ONE), BigInteger.ZERO, BigInteger.ONE), "invalid signature");
         Transaction valid = transfer(0, 0, TO, BigInteger.ONE);
         BigInteger n = new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
-        assertRejected(withSignature(valid, valid.r(), n.subtract(valid.s())), "invalid signature");
-    }
-
-    /** The EIP-1559 transaction {@code t} with another r and s. */
-    private static byte[] withSignature(Transaction t, BigInteger r, BigInteger s) {
-        List<RlpItem> fields = new ArrayList<>(RlpItem.decode(Arrays.copyOfRange(t.raw(), 1, t.raw().length)).items());
-        fields.set(10, RlpItem.of(r));
-        fields.set(11, RlpItem.of(s));
-        byte[] body = RlpItem.list(fields).encode();
-        byte[] raw = new byte[body.length + 1];
-        raw[0] = 0x02;
-        System.arraycopy(body, 0, raw, 1, body.length);
-        return raw;
+        assertRejected(TestChain.withSignature(valid, valid.r(), n.subtract(valid.s())), "invalid signature");
     }
 
     @Test
@@ -101,6 +87,14 @@ class PoolTest {
         chain.produce();
         assertRejected(transfer(0, 0, TO, BigInteger.TWO).raw(), "nonce too low: the transaction has nonce 0, the account's next nonce is 1");
         assertRejected(transfer(0, 5000, TO, BigInteger.ONE).raw(), "nonce too far ahead");
+    }
+
+    @Test
+    void copyOfAnIncludedTransaction() throws Exception {
+        Transaction transfer = transfer(0, 0, TO, BigInteger.ONE);
+        chain.submit(transfer);
+        chain.produce();
+        assertRejected(transfer.raw(), "already included in a block: " + transfer.hash());
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.zgnode.ledger;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import io.zgnode.api.chain.ExecutedBlock;
 import io.zgnode.api.chain.Transaction;
 import io.zgnode.api.chain.TransactionRejectedException;
 import io.zgnode.crypto.PrivateKey;
+import io.zgnode.ethereum.RlpItem;
 import io.zgnode.ethereum.UnsignedTransaction;
 import io.zgnode.ledger.genesis.DevGenesis;
 import io.zgnode.ledger.genesis.Genesis;
@@ -67,6 +70,18 @@ final class TestChain implements AutoCloseable {
     static Transaction call(int from, long nonce, Address to, BigInteger value, byte[] data, long gas) {
         return UnsignedTransaction.eip1559(CHAIN_ID, nonce, GWEI, GWEI.multiply(BigInteger.TWO), gas, to, value, data, List.of())
                 .sign(key(from));
+    }
+
+    /** The EIP-1559 transaction {@code t} with another r and s. */
+    static byte[] withSignature(Transaction t, BigInteger r, BigInteger s) {
+        List<RlpItem> fields = new ArrayList<>(RlpItem.decode(Arrays.copyOfRange(t.raw(), 1, t.raw().length)).items());
+        fields.set(10, RlpItem.of(r));
+        fields.set(11, RlpItem.of(s));
+        byte[] body = RlpItem.list(fields).encode();
+        byte[] raw = new byte[body.length + 1];
+        raw[0] = 0x02;
+        System.arraycopy(body, 0, raw, 1, body.length);
+        return raw;
     }
 
     void submit(Transaction... transactions) throws TransactionRejectedException {

@@ -202,6 +202,37 @@ class PeerNetworkTest {
     }
 
     @Test
+    void aFloodedTopicNeitherHoldsUpAnotherNorPausesTheLink() throws Exception {
+        PeerNetworkImpl a = net.start("a");
+        PeerNetworkImpl b = net.startDialing("b", a);
+        await("linked", () -> linked(a, b));
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger slowHandled = new AtomicInteger();
+        handle(b, "slow", (from, message) -> {
+            sleepUntil(release);
+            slowHandled.incrementAndGet();
+            return Verdict.IGNORE;
+        });
+        Counting fast = new Counting();
+        handle(b, "fast", fast);
+        try {
+            for (int m = 0; m < 1000; m++) {
+                a.broadcast("slow", bytes("slow " + m));
+            }
+            for (int m = 0; m < 10; m++) {
+                a.broadcast("fast", bytes("fast " + m));
+            }
+            await("the other topic's messages arrive while the flooded one is stuck", () -> fast.total.get() == 10);
+            assertThat(b.network().metrics().dropped()).as("the flood beyond its share of the queue is dropped").isPositive();
+        } finally {
+            release.countDown();
+        }
+        await("the flooded topic's queue drains", () -> slowHandled.get() == 1000 - b.network().metrics().dropped());
+        a.broadcast("fast", bytes("after"));
+        await("the link reads on", () -> fast.total.get() == 11);
+    }
+
+    @Test
     void gossipInARingIsHandledOncePerNodeAndDuplicatesAreDropped() throws Exception {
         PeerNetworkImpl n0 = net.start("n0");
         PeerNetworkImpl n1 = net.startDialing("n1", n0);

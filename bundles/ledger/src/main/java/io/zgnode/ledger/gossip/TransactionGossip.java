@@ -1,40 +1,159 @@
 package io.zgnode.ledger.gossip;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.zgnode.api.chain.TransactionPool;
 import io.zgnode.api.chain.TransactionRejectedException;
 import io.zgnode.api.net.MessageHandler;
 import io.zgnode.api.net.PeerId;
+import io.zgnode.api.net.PeerNetwork;
 import io.zgnode.api.net.Verdict;
+import io.zgnode.ethereum.RlpItem;
 
 /**
- * Receives transactions other nodes gossip ({@value #TOPIC}) into this node's pool. The network
- * relays what is accepted; a transaction that can never be valid (malformed, badly signed,
+ * Transactions between the nodes' pools, in batches on topic {@value #TOPIC}:
+ * {@code rlp([rawTransaction, ...])}. A transaction this node was sent waits at most
+ * {@value #FLUSH_MILLIS} ms to go out with others: one message per batch instead of one per
+ * transaction keeps the network's per-message work (framing, encryption, de-duplication, a
+ * handler task) small next to the signature recovery every node must do anyway.
+ * <p>
+ * Received batches go into this node's pool; the network relays a batch of which anything was
+ * accepted. A batch holding a transaction that can never be valid (malformed, badly signed,
  * another chain) counts against the peer that sent it; one refused for now (known already, nonce
- * or funds as this node sees them) is just not relayed.
+ * or funds as this node sees them) is just not counted.
  */
-@Component(service = MessageHandler.class, property = MessageHandler.TOPIC + "=" + TransactionGossip.TOPIC)
+@Component(service = {MessageHandler.class, TransactionGossip.class}, property = MessageHandler.TOPIC + "=" + TransactionGossip.TOPIC)
 public class TransactionGossip implements MessageHandler {
 
-    public static final String TOPIC = "tx";
+    public static final String TOPIC = "txs";
+    static final int MAX_BATCH = 256;
+    static final int MAX_BATCH_BYTES = 256 * 1024;
+    static final long FLUSH_MILLIS = 20;
 
     private final TransactionPool pool;
+    private final ScheduledThreadPoolExecutor sender;
+    private final ArrayDeque<RlpItem> waiting = new ArrayDeque<>();
+    private int waitingBytes;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PeerNetwork network;
 
     @Activate
     public TransactionGossip(@Reference TransactionPool pool) {
+        this(pool, null);
+    }
+
+    /** Outside a framework: with the network given. */
+    public TransactionGossip(TransactionPool pool, PeerNetwork network) {
         this.pool = pool;
+        this.network = network;
+        this.sender = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "zgnode-tx-gossip");
+            t.setDaemon(true);
+            return t;
+        });
+        sender.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    @Deactivate
+    public void deactivate() {
+        sender.shutdownNow();
+    }
+
+    /** Sends a transaction this node accepted from a client to the peers, with the next batch. */
+    public void announce(byte[] raw) {
+        boolean first;
+        boolean full;
+        synchronized (this) {
+            first = waiting.isEmpty();
+            waiting.add(RlpItem.of(raw));
+            waitingBytes += raw.length;
+            full = waiting.size() >= MAX_BATCH || waitingBytes >= MAX_BATCH_BYTES;
+        }
+        try {
+            if (full) {
+                sender.execute(this::flush);
+            } else if (first) {
+                sender.schedule(this::flush, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // deactivated: the transaction stays in this node's pool
+        }
+    }
+
+    /** Sends what waits, in batches of at most MAX_BATCH transactions and about MAX_BATCH_BYTES. */
+    private void flush() {
+        PeerNetwork peers = network;
+        for (List<RlpItem> batch = nextBatch(); !batch.isEmpty(); batch = nextBatch()) {
+            if (peers != null) {
+                peers.broadcast(TOPIC, RlpItem.list(batch).encode());
+            }
+        }
+    }
+
+    private synchronized List<RlpItem> nextBatch() {
+        List<RlpItem> batch = new ArrayList<>();
+        int bytes = 0;
+        while (!waiting.isEmpty() && batch.size() < MAX_BATCH && (batch.isEmpty() || bytes + waiting.peekFirst().bytes().length <= MAX_BATCH_BYTES)) {
+            RlpItem next = waiting.pollFirst();
+            bytes += next.bytes().length;
+            waitingBytes -= next.bytes().length;
+            batch.add(next);
+        }
+        return batch;
     }
 
     @Override
     public Verdict handle(PeerId from, byte[] message) {
+        List<byte[]> raws;
         try {
-            pool.submit(message);
-            return Verdict.ACCEPT;
-        } catch (TransactionRejectedException e) {
-            return e.isInvalid() ? Verdict.REJECT : Verdict.IGNORE;
+            raws = decode(message);
+        } catch (IllegalArgumentException e) {
+            return Verdict.REJECT;
         }
+        boolean accepted = false;
+        for (byte[] raw : raws) {
+            try {
+                pool.submit(raw);
+                accepted = true;
+            } catch (TransactionRejectedException e) {
+                if (e.isInvalid()) {
+                    return Verdict.REJECT;
+                }
+            }
+        }
+        return accepted ? Verdict.ACCEPT : Verdict.IGNORE;
+    }
+
+    /** The raw transactions of a batch; a batch that is not a non-empty list of at most MAX_BATCH byte strings is refused. */
+    static List<byte[]> decode(byte[] message) {
+        RlpItem batch;
+        try {
+            batch = RlpItem.decode(message);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not rlp: " + e.getMessage(), e);
+        }
+        if (!batch.isList() || batch.items().isEmpty() || batch.items().size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a transaction batch is a list of 1 to " + MAX_BATCH + " transactions");
+        }
+        List<byte[]> raws = new ArrayList<>(batch.items().size());
+        for (RlpItem item : batch.items()) {
+            if (item.isList()) {
+                throw new IllegalArgumentException("a transaction in a batch is a byte string");
+            }
+            raws.add(item.bytes());
+        }
+        return raws;
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import io.zgnode.api.chain.Hash;
 import io.zgnode.api.chain.Transaction;
 import io.zgnode.api.chain.TransactionPool;
 import io.zgnode.api.chain.TransactionRejectedException;
+import io.zgnode.crypto.Keccak256;
 
 /**
  * Transactions waiting for a block. Every check that could fail later is made on the way in, so
@@ -30,12 +32,26 @@ import io.zgnode.api.chain.TransactionRejectedException;
  */
 public final class TransactionPoolImpl implements TransactionPool {
 
+    /**
+     * Hashes of recently committed transactions remembered: a copy arriving late (gossip lags
+     * behind blocks under load) is refused by its hash, without recovering its sender again.
+     */
+    static final int INCLUDED_REMEMBERED = 50_000;
+
     private final PoolLimits limits;
     private final TransactionCheck check;
     private final Function<Address, Account> accounts;
     private final Supplier<BigInteger> baseFee;
     private final Map<Hash, Transaction> byHash = new HashMap<>();
     private final Map<Address, SenderQueue> bySender = new HashMap<>();
+    private final Map<Hash, Boolean> included = new LinkedHashMap<>(1024, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, Boolean> eldest) {
+            return size() > INCLUDED_REMEMBERED;
+        }
+    };
 
     /**
      * @param accounts the committed state of an account
@@ -50,20 +66,29 @@ public final class TransactionPoolImpl implements TransactionPool {
 
     /**
      * Decoding and recovering the sender take most of the time and need no lock: submissions run
-     * them in parallel (on the RPC worker threads); only the pool update is serialized.
+     * them in parallel (on the RPC worker threads); only the pool update is serialized. A copy of
+     * a transaction the pool holds or a block recently included is refused before that work.
      */
     @Override
     public Hash submit(byte[] raw) throws TransactionRejectedException {
         if (raw.length > limits.maxTransactionBytes()) {
             throw new TransactionRejectedException("oversized transaction: " + raw.length + " bytes, the limit is " + limits.maxTransactionBytes(), true);
         }
+        refuseKnown(Hash.of(Keccak256.hash(raw)));
         return add(check.decode(raw));
     }
 
-    private synchronized Hash add(Transaction transaction) throws TransactionRejectedException {
-        if (byHash.containsKey(transaction.hash())) {
-            throw new TransactionRejectedException("already known: " + transaction.hash());
+    private synchronized void refuseKnown(Hash hash) throws TransactionRejectedException {
+        if (byHash.containsKey(hash)) {
+            throw new TransactionRejectedException("already known: " + hash);
         }
+        if (included.containsKey(hash)) {
+            throw new TransactionRejectedException("already included in a block: " + hash);
+        }
+    }
+
+    private synchronized Hash add(Transaction transaction) throws TransactionRejectedException {
+        refuseKnown(transaction.hash());
         Address sender = transaction.from();
         Account account = accounts.apply(sender);
         if (transaction.nonce() < account.nonce()) {
@@ -174,6 +199,7 @@ public final class TransactionPoolImpl implements TransactionPool {
     /** After a commit: the block's transactions and every transaction they made stale go. */
     public synchronized void blockCommitted(Block block) {
         for (Transaction transaction : block.transactions()) {
+            included.put(transaction.hash(), Boolean.TRUE);
             Transaction waiting = byHash.get(transaction.hash());
             if (waiting != null) {
                 remove(waiting);

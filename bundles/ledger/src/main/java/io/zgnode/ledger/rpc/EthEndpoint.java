@@ -51,6 +51,9 @@ public class EthEndpoint implements RpcEndpoint {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PeerNetwork network;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TransactionGossip gossip;
+
     @Activate
     public EthEndpoint(@Reference Ledger ledger, @Reference NodeInfo node) {
         this.ledger = ledger;
@@ -202,9 +205,9 @@ public class EthEndpoint implements RpcEndpoint {
         byte[] bytes = Quantities.parseData(raw, "transaction");
         try {
             Hash hash = ledger.submit(bytes);
-            PeerNetwork peers = network;
+            TransactionGossip peers = gossip;
             if (peers != null) {
-                peers.broadcast(TransactionGossip.TOPIC, bytes);
+                peers.announce(bytes);
             }
             return hash.toString();
         } catch (TransactionRejectedException e) {

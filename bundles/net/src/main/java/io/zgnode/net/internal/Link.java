@@ -27,6 +27,12 @@ public final class Link {
 
     /** Inbound messages queued for the handlers beyond which the link stops reading. */
     static final int MAX_QUEUED = 256;
+    /**
+     * The share of the link's queue one topic may fill; beyond it that topic's messages are
+     * dropped rather than the link paused, so a flood on one topic (transactions under load)
+     * never holds up another (consensus votes).
+     */
+    static final int LANE_SHARE_DIVISOR = 2;
 
     /** A request of ours waiting for its response. */
     static final class Pending {
@@ -58,7 +64,8 @@ public final class Link {
     private final AtomicLong outboundBytes = new AtomicLong();
     private final java.util.Queue<Frame> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
-    private final SerialExecutor inbound;
+    private final Executor workers;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean paused = new AtomicBoolean();
@@ -67,7 +74,7 @@ public final class Link {
         this.channel = channel;
         this.outbound = outbound;
         this.dialed = dialed;
-        this.inbound = new SerialExecutor(workers);
+        this.workers = workers;
         this.queueBytesLimit = queueBytesLimit;
     }
 
@@ -220,16 +227,28 @@ public final class Link {
     }
 
     /**
-     * Queues work for this peer's handlers, in order; stops reading from the peer while too much
-     * is queued. Call on the event loop.
+     * Queues work for this peer's handlers of one topic, in order (topics run independently);
+     * stops reading from the peer while too much is queued. Call on the event loop.
+     *
+     * @return false if the topic's share of the queue is full and the message was dropped
      */
-    void deliver(int bytes, Runnable task) {
+    boolean deliver(String topic, int bytes, Runnable task) {
+        Lane lane = lanes.computeIfAbsent(topic, t -> new Lane(new SerialExecutor(workers)));
+        int laneQueued = lane.queued.get();
+        if (laneQueued >= MAX_QUEUED / LANE_SHARE_DIVISOR
+                || laneQueued > 0 && lane.queuedBytes.get() + bytes > queueBytesLimit / LANE_SHARE_DIVISOR) {
+            return false; // an empty lane takes any message the frame limit let through
+        }
         queued.incrementAndGet();
         queuedBytes.addAndGet(bytes);
-        inbound.execute(() -> {
+        lane.queued.incrementAndGet();
+        lane.queuedBytes.addAndGet(bytes);
+        lane.executor.execute(() -> {
             try {
                 task.run();
             } finally {
+                lane.queued.decrementAndGet();
+                lane.queuedBytes.addAndGet(-bytes);
                 queued.decrementAndGet();
                 queuedBytes.addAndGet(-bytes);
                 if (paused.get() && !full()) {
@@ -241,6 +260,14 @@ public final class Link {
             channel.config().setAutoRead(false);
             // the queue may have drained between the check and the pause
             resumeIfDrained();
+        }
+        return true;
+    }
+
+    /** The inbound queue of one topic. */
+    private record Lane(SerialExecutor executor, AtomicInteger queued, AtomicLong queuedBytes) {
+        Lane(SerialExecutor executor) {
+            this(executor, new AtomicInteger(), new AtomicLong());
         }
     }
 

@@ -114,7 +114,8 @@ public final class NetMetrics {
                     "protocol", protocol, "direction", "out");
         });
         out.counter("zgnode_net_gossip_duplicates_total", "Gossip messages received again and dropped.", duplicates.sum());
-        out.counter("zgnode_net_gossip_dropped_total", "Gossip messages not sent to a peer whose send queue was full.", dropped.sum());
+        out.counter("zgnode_net_gossip_dropped_total", "Gossip messages dropped: not sent to a peer whose send queue was full,"
+                + " or received while this node's queue for that topic and peer was full.", dropped.sum());
         out.counter("zgnode_net_duplicate_links_total", "Second links to a connected peer, closed.", duplicateLinks.sum());
         out.counter("zgnode_net_penalties_total", "Penalties given to peers.", penalties.sum());
         out.counter("zgnode_net_bans_total", "Bans of peers and addresses.", bans.sum());

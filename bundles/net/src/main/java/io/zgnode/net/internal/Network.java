@@ -536,7 +536,9 @@ public final class Network implements PeerNetwork, LinkEvents, Dialer.Network, A
         }
         metrics.gossipIn(gossip.topic(), size);
         try {
-            link.deliver(size, () -> handleGossip(link, gossip));
+            if (!link.deliver(gossip.topic(), size, () -> handleGossip(link, gossip))) {
+                metrics.dropped.increment();
+            }
         } catch (RejectedExecutionException e) {
             // shutting down
         }
