@@ -29,6 +29,8 @@ public final class DevnetTransferBench {
     private static final int NODES = 4;
     private static final int ACCOUNTS = 400;
     private static final int PER_ACCOUNT = 60;
+    /** Transfers per account sent first, not measured: the nodes' JIT compilers settle meanwhile. */
+    private static final int WARM_UP = 75;
     private static final int BATCH = 200;
     private static final BigInteger FUNDING = BigInteger.TEN.pow(19);
 
@@ -49,13 +51,16 @@ public final class DevnetTransferBench {
             List<RpcEndpoint> nodes = awaitDevnet(devnet, devnetDir);
             BenchAccounts accounts = new BenchAccounts(ACCOUNTS);
             fund(nodes.get(0), accounts);
-            System.out.printf("signing %d transfers from %d accounts...%n", ACCOUNTS * PER_ACCOUNT, ACCOUNTS);
-            List<Transaction> transactions = accounts.transfers(PER_ACCOUNT);
-            long startBlock = Long.decode(nodes.get(0).result("eth_blockNumber").asText());
+            System.out.printf("signing %d transfers from %d accounts...%n", ACCOUNTS * (WARM_UP + PER_ACCOUNT), ACCOUNTS);
+            List<Transaction> all = accounts.transfers(WARM_UP + PER_ACCOUNT);
             List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < NODES; i++) {
                 ports.add(rpcBase + i);
             }
+            List<Transaction> warmUp = all.subList(0, ACCOUNTS * WARM_UP);
+            new TransferLoad(ports, NODES, BATCH).run(warmUp, nodes.get(0), blockNumber(nodes.get(0))).print("warm-up (not counted)");
+            List<Transaction> transactions = all.subList(warmUp.size(), all.size());
+            long startBlock = blockNumber(nodes.get(0));
             List<ProcessHandle> processes = nodeProcesses(devnetDir);
             long cpuBefore = cpuNanos(processes);
             TransferLoad.Result result = new TransferLoad(ports, NODES, BATCH).run(transactions, nodes.get(0), startBlock);
@@ -79,6 +84,10 @@ public final class DevnetTransferBench {
             ProcessHandle.of(node.get("pid").asLong()).ifPresent(processes::add);
         }
         return processes;
+    }
+
+    private static long blockNumber(RpcEndpoint node) throws Exception {
+        return Long.decode(node.result("eth_blockNumber").asText());
     }
 
     private static long cpuNanos(List<ProcessHandle> processes) {

@@ -24,6 +24,10 @@ final class Stats {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
+    int count() {
+        return sorted.size();
+    }
+
     double median() {
         return percentile(50);
     }

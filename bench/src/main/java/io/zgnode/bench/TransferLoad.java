@@ -32,6 +32,8 @@ final class TransferLoad {
     private final int batch;
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final AtomicInteger rejected = new AtomicInteger();
+    private final List<Double> blockSizes = new ArrayList<>();
+    private final List<Double> blockIntervals = new ArrayList<>();
     private long started;
     private long lastSent;
 
@@ -42,7 +44,8 @@ final class TransferLoad {
     }
 
     /** The result of a run. */
-    record Result(int sent, int rejected, int committed, double sendSeconds, double seconds, Stats latencyMillis) {
+    record Result(int sent, int rejected, int committed, double sendSeconds, double seconds, Stats latencyMillis, Stats blockSizes,
+            Stats blockIntervalMillis) {
 
         double perSecond() {
             return committed / seconds;
@@ -52,6 +55,9 @@ final class TransferLoad {
             System.out.printf("sent %d transfers in %.1f s (%.0f/s offered), %d rejected%n", sent, sendSeconds, sent / sendSeconds, rejected);
             System.out.printf("%s: committed %d transfers in %.1f s: %.0f transfers/s sustained%n", what, committed, seconds, perSecond());
             System.out.printf("commit latency: p50 %.0f ms, p99 %.0f ms%n", latencyMillis.percentile(50), latencyMillis.percentile(99));
+            System.out.printf("blocks: %d, transfers per block p50 %.0f, max %.0f; time between blocks p50 %.0f ms, p99 %.0f ms%n",
+                    blockSizes.count(), blockSizes.percentile(50), blockSizes.percentile(100), blockIntervalMillis.percentile(50),
+                    blockIntervalMillis.percentile(99));
         }
     }
 
@@ -79,7 +85,7 @@ final class TransferLoad {
         List<Double> latencies = new ArrayList<>();
         committed.forEach((hash, at) -> latencies.add((at - sentAt.get(hash)) / 1e6));
         return new Result(sentAt.size(), rejected.get(), committed.size(), (lastSent - started) / 1e9, (lastCommit - started) / 1e9,
-                new Stats(latencies));
+                new Stats(latencies), new Stats(blockSizes), new Stats(blockIntervals));
     }
 
     private void send(int port, List<List<Transaction>> batches, AtomicInteger next) {
@@ -124,6 +130,12 @@ final class TransferLoad {
             long seen = System.nanoTime();
             for (JsonNode hash : block.get("transactions")) {
                 committed.put(hash.asText(), seen);
+            }
+            if (!committed.isEmpty()) {
+                blockSizes.add((double) block.get("transactions").size());
+                if (blockSizes.size() > 1) {
+                    blockIntervals.add((seen - lastProgress) / 1e6);
+                }
             }
             next++;
             lastProgress = seen;
