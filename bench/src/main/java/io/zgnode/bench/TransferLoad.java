@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,6 +31,7 @@ final class TransferLoad {
     private final List<Integer> ports;
     private final int connections;
     private final int batch;
+    private final double offeredPerSecond;
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final AtomicInteger rejected = new AtomicInteger();
     private final List<Double> blockSizes = new ArrayList<>();
@@ -37,10 +39,17 @@ final class TransferLoad {
     private long started;
     private long lastSent;
 
+    /** A load sent as fast as the nodes answer. */
     TransferLoad(List<Integer> ports, int connections, int batch) {
+        this(ports, connections, batch, 0);
+    }
+
+    /** A load paced at {@code offeredPerSecond} transfers/s (0: as fast as the nodes answer). */
+    TransferLoad(List<Integer> ports, int connections, int batch, double offeredPerSecond) {
         this.ports = ports;
         this.connections = connections;
         this.batch = batch;
+        this.offeredPerSecond = offeredPerSecond;
     }
 
     /** The result of a run. */
@@ -95,6 +104,7 @@ final class TransferLoad {
             InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
                 List<Transaction> transactions = batches.get(b);
+                awaitTurn(b);
                 StringBuilder body = new StringBuilder("[");
                 for (int i = 0; i < transactions.size(); i++) {
                     body.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":").append(i)
@@ -113,6 +123,17 @@ final class TransferLoad {
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** With pacing, batch {@code b} leaves no earlier than its place in the schedule. */
+    private void awaitTurn(int b) {
+        if (offeredPerSecond <= 0) {
+            return;
+        }
+        long due = started + (long) (b * (double) batch * 1e9 / offeredPerSecond);
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
         }
     }
 

@@ -82,8 +82,9 @@ public final class DevnetCommand implements Callable<Integer> {
         Thread stopper = new Thread(() -> processes.stopAll(STOP), "zgnode-devnet-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         Files.writeString(plan.directory.resolve(DevnetStopper.SUPERVISOR_PID), Long.toString(ProcessHandle.current().pid()));
+        int processorsEach = Math.max(1, Runtime.getRuntime().availableProcessors() / nodes);
         for (DevnetPlan.Node node : plan.nodes) {
-            processes.start(node.name(), NodeJvm.command(distribution, nodeHeap, startArguments(plan, node, roles, settings)),
+            processes.start(node.name(), NodeJvm.command(distribution, nodeHeap, processorsEach, startArguments(plan, node, roles, settings)),
                     node.dataDir().resolve("node.out"));
         }
         Map<String, String> contracts = awaitReady(plan, processes);
