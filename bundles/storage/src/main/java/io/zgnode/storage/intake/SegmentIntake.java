@@ -1,0 +1,66 @@
+package io.zgnode.storage.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.zgnode.storage.merkle.ProofVerifier;
+import io.zgnode.storage.merkle.SegmentWithProof;
+import io.zgnode.storage.segments.SegmentBytes;
+import io.zgnode.storage.segments.SegmentStore;
+import io.zgnode.storage.segments.ShardConfig;
+
+/**
+ * Takes uploaded segments of a committed entry: checks every one against the entry (root, size,
+ * index, length, proof) before storing any, so a batch with one bad segment stores nothing, then
+ * keeps those of this node's shard.
+ */
+public final class SegmentIntake {
+
+    private final SegmentStore store;
+    private final ShardConfig shard;
+    private final int maxBatch;
+
+    public SegmentIntake(SegmentStore store, ShardConfig shard, int maxBatch) {
+        this.store = store;
+        this.shard = shard;
+        this.maxBatch = maxBatch;
+    }
+
+    /** The outcome of an upload: segments newly stored, and segments left to other shards. */
+    public record Outcome(int stored, int otherShards) {
+    }
+
+    public Outcome accept(StoredEntry entry, List<SegmentWithProof> segments) throws InvalidSegmentException {
+        if (segments.isEmpty()) {
+            throw new InvalidSegmentException("no segments");
+        }
+        if (segments.size() > maxBatch) {
+            throw new InvalidSegmentException(segments.size() + " segments in one call; at most " + maxBatch);
+        }
+        List<SegmentBytes> ours = new ArrayList<>();
+        for (SegmentWithProof segment : segments) {
+            check(entry, segment);
+            if (shard.holds(entry.flowSegment(segment.index()))) {
+                ours.add(new SegmentBytes(segment.index(), segment.data()));
+            }
+        }
+        int stored = ours.isEmpty() ? 0 : store.put(entry.txSeq(), ours);
+        return new Outcome(stored, segments.size() - ours.size());
+    }
+
+    private static void check(StoredEntry entry, SegmentWithProof segment) throws InvalidSegmentException {
+        int index = segment.index();
+        if (!segment.root().equals(entry.root())) {
+            throw new InvalidSegmentException("segment " + index + " is for root " + segment.root() + ", not entry " + entry.txSeq() + "'s root " + entry.root());
+        }
+        if (segment.fileSize() != entry.size()) {
+            throw new InvalidSegmentException("segment " + index + " says the file has " + segment.fileSize() + " bytes; entry " + entry.txSeq() + " has " + entry.size());
+        }
+        Optional<String> proofError = ProofVerifier.check(segment.data(), index, segment.proof(), entry.root(), entry.size());
+        if (proofError.isPresent()) {
+            // the verifier also checks the index against the file's segments and the data's length
+            throw new InvalidSegmentException("segment " + index + " rejected: " + proofError.get());
+        }
+    }
+}
