@@ -42,7 +42,7 @@ public final class SegmentIntake {
         for (SegmentWithProof segment : segments) {
             check(entry, segment);
             if (shard.holds(entry.flowSegment(segment.index()))) {
-                ours.add(new SegmentBytes(segment.index(), segment.data()));
+                ours.add(new SegmentBytes(segment.index(), segment.data(), segment.proof()));
             }
         }
         int stored = ours.isEmpty() ? 0 : store.put(entry.txSeq(), ours);

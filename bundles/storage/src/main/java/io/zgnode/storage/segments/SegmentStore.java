@@ -19,7 +19,7 @@ import io.zgnode.api.store.WriteBatch;
  */
 public final class SegmentStore implements AutoCloseable {
 
-    /** txSeq (8 bytes) || segment index (4 bytes) -> data length (4 bytes). */
+    /** txSeq (8 bytes) || segment index (4 bytes) -> data length (4 bytes) || proof. */
     static final String HELD = "storage.segments";
     /** txSeq -> number of segments held. */
     static final String COUNTS = "storage.segment-counts";
@@ -52,7 +52,9 @@ public final class SegmentStore implements AutoCloseable {
         files.write(txSeq, fresh);
         try (WriteBatch batch = store.newBatch()) {
             for (SegmentBytes segment : fresh) {
-                batch.put(HELD, key(txSeq, segment.index()), ByteBuffer.allocate(Integer.BYTES).putInt(segment.data().length).array());
+                ByteBuffer held = ByteBuffer.allocate(Integer.BYTES + ProofCodec.size(segment.proof())).putInt(segment.data().length);
+                ProofCodec.write(held, segment.proof());
+                batch.put(HELD, key(txSeq, segment.index()), held.array());
             }
             batch.put(COUNTS, entryKey(txSeq), ByteBuffer.allocate(Long.BYTES).putLong(count(txSeq) + fresh.size()).array());
             batch.commit();
@@ -64,10 +66,15 @@ public final class SegmentStore implements AutoCloseable {
         return store.contains(HELD, key(txSeq, index));
     }
 
-    /** Segment {@code index} of entry {@code txSeq}, if this node holds it. */
-    public Optional<byte[]> get(long txSeq, int index) {
-        byte[] length = store.get(HELD, key(txSeq, index));
-        return length == null ? Optional.empty() : Optional.of(files.read(txSeq, index, ByteBuffer.wrap(length).getInt()));
+    /** Segment {@code index} of entry {@code txSeq} with its proof, if this node holds it. */
+    public Optional<SegmentBytes> get(long txSeq, int index) {
+        byte[] held = store.get(HELD, key(txSeq, index));
+        if (held == null) {
+            return Optional.empty();
+        }
+        ByteBuffer in = ByteBuffer.wrap(held);
+        int length = in.getInt();
+        return Optional.of(new SegmentBytes(index, files.read(txSeq, index, length), ProofCodec.read(in)));
     }
 
     /** How many segments of entry {@code txSeq} this node holds. */

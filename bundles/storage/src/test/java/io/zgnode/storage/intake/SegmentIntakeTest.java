@@ -20,6 +20,7 @@ import io.zgnode.storage.merkle.FileMerkle;
 import io.zgnode.storage.merkle.FileTree;
 import io.zgnode.storage.merkle.SegmentData;
 import io.zgnode.storage.merkle.SegmentWithProof;
+import io.zgnode.storage.segments.SegmentBytes;
 import io.zgnode.storage.segments.SegmentStore;
 import io.zgnode.storage.segments.ShardConfig;
 
@@ -54,7 +55,8 @@ class SegmentIntakeTest {
         assertThat(intake.accept(ENTRY, all())).isEqualTo(new SegmentIntake.Outcome(4, 0));
 
         for (int i = 0; i < 4; i++) {
-            assertThat(segments.get(5, i)).hasValue(SegmentData.of(FILE, i));
+            assertThat(segments.get(5, i).map(SegmentBytes::data)).hasValue(SegmentData.of(FILE, i));
+            assertThat(segments.get(5, i).map(SegmentBytes::proof)).hasValue(TREE.proof(i));
         }
         assertThat(intake.accept(ENTRY, all())).isEqualTo(new SegmentIntake.Outcome(0, 0));
     }

@@ -10,7 +10,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.zgnode.api.chain.Hash;
 import io.zgnode.store.internal.MapDbStore;
+import io.zgnode.storage.merkle.SegmentProof;
 import io.zgnode.storage.merkle.FileLayout;
 
 class SegmentStoreTest {
@@ -23,11 +25,11 @@ class SegmentStoreTest {
         byte[] first = bytes(1, FileLayout.SEGMENT_SIZE);
         byte[] last = bytes(2, 1000);
         try (MapDbStore store = MapDbStore.open(dir.resolve("store")); SegmentStore segments = new SegmentStore(store, dir.resolve("data"))) {
-            assertThat(segments.put(7, List.of(new SegmentBytes(3, last)))).isEqualTo(1);
-            assertThat(segments.put(7, List.of(new SegmentBytes(0, first)))).isEqualTo(1);
+            assertThat(segments.put(7, List.of(segment(3, last)))).isEqualTo(1);
+            assertThat(segments.put(7, List.of(segment(0, first)))).isEqualTo(1);
 
-            assertThat(segments.get(7, 0)).hasValue(first);
-            assertThat(segments.get(7, 3)).hasValue(last);
+            assertThat(segments.get(7, 0).map(SegmentBytes::data)).hasValue(first);
+            assertThat(segments.get(7, 3).map(SegmentBytes::data)).hasValue(last);
             assertThat(segments.get(7, 1)).isEmpty();
             assertThat(segments.get(8, 0)).isEmpty();
             assertThat(segments.count(7)).isEqualTo(2);
@@ -38,11 +40,11 @@ class SegmentStoreTest {
     void aSegmentHeldAlreadyIsNeitherRewrittenNorCountedTwice() {
         byte[] data = bytes(3, 512);
         try (MapDbStore store = MapDbStore.open(dir.resolve("store")); SegmentStore segments = new SegmentStore(store, dir.resolve("data"))) {
-            segments.put(1, List.of(new SegmentBytes(0, data)));
+            segments.put(1, List.of(segment(0, data)));
 
-            assertThat(segments.put(1, List.of(new SegmentBytes(0, bytes(4, 512)), new SegmentBytes(1, data), new SegmentBytes(1, data)))).isEqualTo(1);
+            assertThat(segments.put(1, List.of(segment(0, bytes(4, 512)), segment(1, data), segment(1, data)))).isEqualTo(1);
 
-            assertThat(segments.get(1, 0)).hasValue(data);
+            assertThat(segments.get(1, 0).map(SegmentBytes::data)).hasValue(data);
             assertThat(segments.count(1)).isEqualTo(2);
         }
     }
@@ -51,10 +53,11 @@ class SegmentStoreTest {
     void whatWasStoredSurvivesAReopen() {
         byte[] data = bytes(5, FileLayout.SEGMENT_SIZE);
         try (MapDbStore store = MapDbStore.open(dir.resolve("store")); SegmentStore segments = new SegmentStore(store, dir.resolve("data"))) {
-            segments.put(42, List.of(new SegmentBytes(5, data)));
+            segments.put(42, List.of(segment(5, data)));
         }
         try (MapDbStore store = MapDbStore.open(dir.resolve("store")); SegmentStore segments = new SegmentStore(store, dir.resolve("data"))) {
-            assertThat(segments.get(42, 5)).hasValue(data);
+            assertThat(segments.get(42, 5).map(SegmentBytes::data)).hasValue(data);
+            assertThat(segments.get(42, 5).map(SegmentBytes::proof)).hasValue(PROOF);
             assertThat(segments.count(42)).isEqualTo(1);
         }
     }
@@ -62,8 +65,8 @@ class SegmentStoreTest {
     @Test
     void aDeletedEntryLeavesNeitherIndexNorFile() throws Exception {
         try (MapDbStore store = MapDbStore.open(dir.resolve("store")); SegmentStore segments = new SegmentStore(store, dir.resolve("data"))) {
-            segments.put(9, List.of(new SegmentBytes(0, bytes(6, 256)), new SegmentBytes(1, bytes(7, 256))));
-            segments.put(10, List.of(new SegmentBytes(0, bytes(8, 256))));
+            segments.put(9, List.of(segment(0, bytes(6, 256)), segment(1, bytes(7, 256))));
+            segments.put(10, List.of(segment(0, bytes(8, 256))));
 
             segments.delete(9);
 
@@ -80,12 +83,18 @@ class SegmentStoreTest {
     void manyEntriesStayReadableBeyondTheOpenFileLimit() {
         try (MapDbStore store = MapDbStore.open(dir.resolve("store")); SegmentStore segments = new SegmentStore(store, dir.resolve("data"))) {
             for (long txSeq = 0; txSeq < 100; txSeq++) {
-                segments.put(txSeq, List.of(new SegmentBytes(0, bytes((int) txSeq, 300))));
+                segments.put(txSeq, List.of(segment(0, bytes((int) txSeq, 300))));
             }
             for (long txSeq = 0; txSeq < 100; txSeq++) {
-                assertThat(segments.get(txSeq, 0)).hasValue(bytes((int) txSeq, 300));
+                assertThat(segments.get(txSeq, 0).map(SegmentBytes::data)).hasValue(bytes((int) txSeq, 300));
             }
         }
+    }
+
+    private static final SegmentProof PROOF = new SegmentProof(List.of(Hash.of(bytes(1, 32)), Hash.of(bytes(2, 32)), Hash.of(bytes(3, 32))), List.of(true));
+
+    private static SegmentBytes segment(int index, byte[] data) {
+        return new SegmentBytes(index, data, PROOF);
     }
 
     private static byte[] bytes(int seed, int length) {
