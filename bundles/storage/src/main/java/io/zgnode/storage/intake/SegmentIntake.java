@@ -31,7 +31,20 @@ public final class SegmentIntake {
     public record Outcome(int stored, int otherShards) {
     }
 
+    /** Segments checked against their entry, ready to store: those of this node's shard. */
+    public record Checked(StoredEntry entry, List<SegmentBytes> ours, int otherShards) {
+    }
+
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /** Checks and stores: nothing is stored unless every segment belongs to the entry. */
     public Outcome accept(StoredEntry entry, List<SegmentWithProof> segments) throws InvalidSegmentException {
+        return store(check(entry, segments));
+    }
+
+    public Checked check(StoredEntry entry, List<SegmentWithProof> segments) throws InvalidSegmentException {
         if (segments.isEmpty()) {
             throw new InvalidSegmentException("no segments");
         }
@@ -45,8 +58,12 @@ public final class SegmentIntake {
                 ours.add(new SegmentBytes(segment.index(), segment.data(), segment.proof()));
             }
         }
-        int stored = ours.isEmpty() ? 0 : store.put(entry.txSeq(), ours);
-        return new Outcome(stored, segments.size() - ours.size());
+        return new Checked(entry, ours, segments.size() - ours.size());
+    }
+
+    public Outcome store(Checked checked) {
+        int stored = checked.ours().isEmpty() ? 0 : store.put(checked.entry().txSeq(), checked.ours());
+        return new Outcome(stored, checked.otherShards());
     }
 
     private static void check(StoredEntry entry, SegmentWithProof segment) throws InvalidSegmentException {

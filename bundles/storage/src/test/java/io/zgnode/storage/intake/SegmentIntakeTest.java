@@ -29,7 +29,7 @@ class SegmentIntakeTest {
     /** 3 segments and a bit: 4 segments, the last one short. */
     private static final byte[] FILE = random(3 * FileLayout.SEGMENT_SIZE + 5_000);
     private static final FileTree TREE = FileMerkle.sequential().of(FILE);
-    private static final StoredEntry ENTRY = new StoredEntry(5, TREE.root(), FILE.length, 0);
+    private static final StoredEntry ENTRY = new StoredEntry(5, TREE.root(), FILE.length, 0, TREE.submission().nodes());
 
     @TempDir
     Path dir;
@@ -63,7 +63,7 @@ class SegmentIntakeTest {
 
     @Test
     void aNodeKeepsOnlyTheSegmentsOfItsShard() throws Exception {
-        StoredEntry shifted = new StoredEntry(5, TREE.root(), FILE.length, 3 * FileLayout.SEGMENT_CHUNKS);
+        StoredEntry shifted = new StoredEntry(5, TREE.root(), FILE.length, 3 * FileLayout.SEGMENT_CHUNKS, TREE.submission().nodes());
         SegmentIntake intake = new SegmentIntake(segments, new ShardConfig(1, 2), 16);
 
         assertThat(intake.accept(shifted, all())).isEqualTo(new SegmentIntake.Outcome(2, 2));
