@@ -5,10 +5,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code zgnode client ...}: commands that talk to a node over JSON-RPC. Add new client commands here. */
+/** {@code zgnode client ...}: commands that talk to a node over JSON-RPC, and what a client computes offline. Add new client commands here. */
 @Command(name = "client", mixinStandardHelpOptions = true, versionProvider = io.zgnode.runtime.cli.Version.class,
-        description = "Talk to a node over JSON-RPC (--rpc URL, default $ZGNODE_RPC or " + RpcOption.DEFAULT_URL + ").",
-        subcommands = {BlockNumberCommand.class, BalanceCommand.class, CommandLine.HelpCommand.class})
+        description = "Talk to a node over JSON-RPC (--rpc URL, default $ZGNODE_RPC or " + RpcOption.DEFAULT_URL + "),"
+                + " or compute what a client needs offline (root).",
+        subcommands = {BlockNumberCommand.class, BalanceCommand.class, RootCommand.class, CommandLine.HelpCommand.class})
 public final class ClientCommands implements Runnable {
 
     @Spec

@@ -4,7 +4,8 @@
  * {@link io.zgnode.runtime.cli.Output} that keeps stdout to readable lines or exactly one JSON object,
  * passwords and key files ({@link io.zgnode.runtime.cli.Passwords}, {@link io.zgnode.runtime.cli.KeyFiles}),
  * the JSON-RPC client ({@link io.zgnode.runtime.cli.RpcClient}, {@code --rpc URL}), the progress bar,
- * and the first client commands ({@code client block-number}, {@code client balance}).
+ * and the first client commands ({@code client block-number}, {@code client balance}, and
+ * {@code client root}, a file's storage root computed offline).
  *
  * <p>Nothing here may load at node start: {@code zgnode start} instantiates these commands (picocli
  * builds the whole command tree), so their fields and initializers stay free of Jackson, BouncyCastle
