@@ -4,18 +4,15 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.zgnode.api.chain.Address;
 import io.zgnode.api.chain.Transaction;
 import io.zgnode.crypto.Hex;
 import io.zgnode.crypto.PrivateKey;
 import io.zgnode.ethereum.UnsignedTransaction;
-import io.zgnode.itests.harness.NodeProcess;
+import io.zgnode.itests.harness.Devnet;
 import io.zgnode.itests.harness.RpcEndpoint;
 import io.zgnode.ledger.genesis.DevGenesis;
 
@@ -44,28 +41,19 @@ public final class DevnetTransferBench {
         double limit = 2 * singleCore / NODES;
 
         Path dir = Files.createTempDirectory("zgnode-devnet-bench");
-        Path devnetDir = dir.resolve("devnet");
-        int rpcBase = NodeProcess.freePortRange(NODES);
-        int p2pBase = NodeProcess.freePortRange(NODES);
-        NodeProcess devnet = NodeProcess.start(dir.resolve("devnet.txt"), "devnet", "--nodes", Integer.toString(NODES), "--dir", devnetDir.toString(),
-                "--features", "validator", "--rpc-port", Integer.toString(rpcBase), "--p2p-port", Integer.toString(p2pBase), "--node-heap", "768m",
-                "--set", "io.zgnode.consensus.bft.commitMillis=300");
-        try {
-            List<RpcEndpoint> nodes = awaitDevnet(devnet, devnetDir);
+        try (Devnet devnet = Devnet.start(dir, NODES, "--features", "validator", "--node-heap", "768m", "--set", "io.zgnode.consensus.bft.commitMillis=300")) {
+            List<RpcEndpoint> nodes = devnet.nodes().stream().map(Devnet.Node::rpc).toList();
             BenchAccounts accounts = new BenchAccounts(ACCOUNTS);
             fund(nodes.get(0), accounts);
             System.out.printf("signing %d transfers from %d accounts...%n", ACCOUNTS * (WARM_UP + PER_ACCOUNT + 2 * PACED), ACCOUNTS);
             List<Transaction> all = accounts.transfers(WARM_UP + PER_ACCOUNT + 2 * PACED);
-            List<Integer> ports = new ArrayList<>();
-            for (int i = 0; i < NODES; i++) {
-                ports.add(rpcBase + i);
-            }
+            List<Integer> ports = devnet.nodes().stream().map(Devnet.Node::rpcPort).toList();
             List<Transaction> warmUp = all.subList(0, ACCOUNTS * WARM_UP);
             new TransferLoad(ports, NODES, BATCH).run(warmUp, nodes.get(0), blockNumber(nodes.get(0))).print("warm-up (not counted)");
             int measuredEnd = ACCOUNTS * (WARM_UP + PER_ACCOUNT);
             List<Transaction> transactions = all.subList(warmUp.size(), measuredEnd);
             long startBlock = blockNumber(nodes.get(0));
-            List<ProcessHandle> processes = nodeProcesses(devnetDir);
+            List<ProcessHandle> processes = devnet.nodes().stream().flatMap(node -> ProcessHandle.of(node.pid()).stream()).toList();
             long cpuBefore = cpuNanos(processes);
             TransferLoad.Result result = new TransferLoad(ports, NODES, BATCH).run(transactions, nodes.get(0), startBlock);
             long cpuAfter = cpuNanos(processes);
@@ -84,19 +72,7 @@ public final class DevnetTransferBench {
                 new TransferLoad(ports, NODES, PACED_BATCH, rates[p]).run(paced, nodes.get(0), blockNumber(nodes.get(0)))
                         .print(String.format("%s (%.0f/s offered)", names[p], rates[p]));
             }
-        } finally {
-            NodeProcess.run(Duration.ofSeconds(90), "devnet", "--dir", devnetDir.toString(), "--stop");
-            devnet.awaitExit(Duration.ofSeconds(60));
-            devnet.close();
         }
-    }
-
-    private static List<ProcessHandle> nodeProcesses(Path devnetDir) throws Exception {
-        List<ProcessHandle> processes = new ArrayList<>();
-        for (JsonNode node : new ObjectMapper().readTree(devnetDir.resolve("devnet.json").toFile()).get("nodes")) {
-            ProcessHandle.of(node.get("pid").asLong()).ifPresent(processes::add);
-        }
-        return processes;
     }
 
     private static long blockNumber(RpcEndpoint node) throws Exception {
@@ -105,22 +81,6 @@ public final class DevnetTransferBench {
 
     private static long cpuNanos(List<ProcessHandle> processes) {
         return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
-    }
-
-    private static List<RpcEndpoint> awaitDevnet(NodeProcess devnet, Path devnetDir) throws Exception {
-        Path file = devnetDir.resolve("devnet.json");
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        while (!Files.exists(file)) {
-            if (!devnet.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the devnet did not start:\n" + devnet.output());
-            }
-            Thread.sleep(200);
-        }
-        List<RpcEndpoint> nodes = new ArrayList<>();
-        for (JsonNode node : new ObjectMapper().readTree(file.toFile()).get("nodes")) {
-            nodes.add(new RpcEndpoint(node.get("rpc").asText() + "/"));
-        }
-        return nodes;
     }
 
     /** The development accounts fund the benchmark's senders, then wait for it to land. */

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,10 +17,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.zgnode.itests.harness.Devnet;
+import io.zgnode.itests.harness.Devnet.Node;
 import io.zgnode.itests.harness.NodeProcess;
-import io.zgnode.itests.harness.RpcEndpoint;
 
 /**
  * A 4-validator devnet on loopback, started with {@code zgnode devnet}, through the faults BFT
@@ -34,53 +32,25 @@ import io.zgnode.itests.harness.RpcEndpoint;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevnetTest {
 
-    private static final Duration START = Duration.ofSeconds(180);
     private static final Duration PROGRESS = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
 
-    private static NodeProcess devnet;
-    private static Path devnetDir;
+    private static Devnet devnet;
     private static List<Node> nodes;
-
-    /** A node of the devnet, as devnet.json describes it. */
-    private record Node(String name, RpcEndpoint rpc, Path data, int p2pPort) {
-    }
 
     @BeforeAll
     static void startDevnet() throws Exception {
-        devnetDir = dir.resolve("devnet");
-        int rpcBase = NodeProcess.freePortRange(4);
-        int p2pBase = NodeProcess.freePortRange(4);
-        devnet = NodeProcess.start(dir.resolve("devnet.txt"), "devnet", "--nodes", "4", "--dir", devnetDir.toString(), "--features", "validator",
-                "--rpc-port", Integer.toString(rpcBase), "--p2p-port", Integer.toString(p2pBase), "--node-heap", "256m",
-                "--set", "io.zgnode.consensus.bft.commitMillis=200");
-        Path file = devnetDir.resolve("devnet.json");
-        long deadline = System.nanoTime() + START.toNanos();
-        while (!Files.exists(file)) {
-            assertThat(devnet.isAlive()).as("devnet supervisor alive:\n%s", devnet.output()).isTrue();
-            assertThat(System.nanoTime()).as("devnet.json written in time:\n%s", devnet.output()).isLessThan(deadline);
-            Thread.sleep(200);
-        }
-        JsonNode json = JSON.readTree(file.toFile());
-        nodes = new ArrayList<>();
-        for (JsonNode node : json.get("nodes")) {
-            nodes.add(new Node(node.get("name").asText(), new RpcEndpoint(node.get("rpc").asText()), Path.of(node.get("dataDir").asText()),
-                    Integer.parseInt(node.get("p2p").asText().split(":")[1])));
-        }
-        assertThat(json.get("chainId").asLong()).isEqualTo(31337);
+        devnet = Devnet.start(dir, 4, "--features", "validator", "--node-heap", "256m", "--set", "io.zgnode.consensus.bft.commitMillis=200");
+        nodes = devnet.nodes();
+        assertThat(devnet.description().get("chainId").asLong()).isEqualTo(31337);
         assertThat(nodes).hasSize(4);
     }
 
     @AfterAll
     static void stopDevnet() throws Exception {
-        if (devnetDir != null) {
-            NodeProcess.run(Duration.ofSeconds(90), "devnet", "--dir", devnetDir.toString(), "--stop");
-        }
         if (devnet != null) {
-            devnet.awaitExit(Duration.ofSeconds(60));
             devnet.close();
         }
     }
@@ -98,12 +68,11 @@ class DevnetTest {
     @Order(2)
     void withOneOfFourDownTheRestCommitAndTheFourthCatchesUpWhenBack() throws Exception {
         Node fourth = nodes.get(3);
-        kill(fourth);
+        devnet.kill(fourth);
         List<Node> rest = nodes.subList(0, 3);
         long before = minHeight(rest);
         awaitHeight(rest, before + 5);
-        try (NodeProcess restarted = restart(fourth, "restart4.txt")) {
-            restarted.awaitRpc(port(fourth), START);
+        try (NodeProcess restarted = devnet.restart(fourth)) {
             awaitHeight(List.of(fourth), maxHeight(rest));
             long target = maxHeight(nodes) + 3;
             awaitHeight(nodes, target);
@@ -117,17 +86,15 @@ class DevnetTest {
     void withTwoOfFourDownTheChainHaltsSafelyAndResumes() throws Exception {
         Node third = nodes.get(2);
         Node fourth = nodes.get(3);
-        kill(third);
-        kill(fourth);
+        devnet.kill(third);
+        devnet.kill(fourth);
         List<Node> rest = nodes.subList(0, 2);
         Thread.sleep(3_000);
         long halted = maxHeight(rest);
         Thread.sleep(5_000);
         assertThat(maxHeight(rest)).as("no quorum: no block").isEqualTo(halted);
         assertSameBlocks(rest, 1, minHeight(rest));
-        try (NodeProcess a = restart(third, "restart3.txt"); NodeProcess b = restart(fourth, "restart4b.txt")) {
-            a.awaitRpc(port(third), START);
-            b.awaitRpc(port(fourth), START);
+        try (NodeProcess a = devnet.restart(third); NodeProcess b = devnet.restart(fourth)) {
             awaitHeight(nodes, halted + 3);
             assertSameBlocks(nodes, 1, minHeight(nodes));
             a.detach();
@@ -161,9 +128,8 @@ class DevnetTest {
     @Order(4)
     void anEquivocatingValidatorIsCaughtAndHonestNodesNeverCommitConflictingBlocks() throws Exception {
         Node fourth = nodes.get(3);
-        kill(fourth);
-        try (NodeProcess liar = restart(fourth, "liar.txt", "--set", "io.zgnode.consensus.bft.misbehavior=equivocate")) {
-            liar.awaitRpc(port(fourth), START);
+        devnet.kill(fourth);
+        try (NodeProcess liar = devnet.restart(fourth, "--set", "io.zgnode.consensus.bft.misbehavior=equivocate")) {
             long deadline = System.nanoTime() + PROGRESS.toNanos();
             JsonNode evidence = nodes.get(0).rpc().result("zg_getEvidence");
             while (evidence.isEmpty() && System.nanoTime() < deadline) {
@@ -175,23 +141,6 @@ class DevnetTest {
             assertSameBlocks(nodes.subList(0, 3), 1, minHeight(nodes.subList(0, 3)));
             liar.detach();
         }
-    }
-
-    private static void kill(Node node) throws Exception {
-        long pid = Long.parseLong(Files.readString(node.data().resolve("node.pid")).trim());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
-        process.destroyForcibly();
-        process.onExit().get();
-    }
-
-    private static NodeProcess restart(Node node, String output, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("start", "--data", node.data().toString(), "--nointeractive"));
-        args.addAll(List.of(extra));
-        return NodeProcess.start(dir.resolve(output), args.toArray(String[]::new));
-    }
-
-    private static int port(Node node) {
-        return java.net.URI.create(node.rpc().url()).getPort();
     }
 
     private static long height(Node node) {
