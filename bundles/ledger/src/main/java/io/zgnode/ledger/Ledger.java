@@ -177,6 +177,11 @@ public class Ledger implements Chain, TransactionPool, BlockExecutor {
     }
 
     @Override
+    public Optional<byte[]> contractStorage(Address contract, byte[] key) {
+        return Optional.ofNullable(accounts.storage(contract, key));
+    }
+
+    @Override
     public Map<String, Object> genesis() {
         return genesis.document();
     }

@@ -73,6 +73,16 @@ class NativeContractsTest {
     }
 
     @Test
+    void committedContractStorageIsReadableOutsideCalls() throws Exception {
+        assertThat(chain.ledger.contractStorage(TestToken.ADDRESS, account(6).toArray())).isEmpty();
+        chain.submit(call(6, 0, TestToken.ADDRESS, BigInteger.valueOf(77), DEPOSIT.encodeCall(List.of()), 200_000));
+        chain.produce();
+        assertThat(chain.ledger.contractStorage(TestToken.ADDRESS, account(6).toArray())).hasValueSatisfying(
+                stored -> assertThat(new BigInteger(1, stored)).isEqualTo(77));
+        assertThat(chain.ledger.contractStorage(BOB, account(6).toArray())).as("another contract's storage").isEmpty();
+    }
+
+    @Test
     void tuplesBindToRecords() throws Exception {
         Transaction set = call(1, 0, TestToken.ADDRESS, BigInteger.ZERO, SET_NOTE.encodeCall(List.of(List.of(BigInteger.valueOf(7), "seven"))), 200_000);
         chain.submit(set);

@@ -63,6 +63,9 @@ public final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PID.KEY=VALUE", description = "a configuration value for every node (repeatable), e.g. io.zgnode.consensus.bft.commitMillis=200")
     List<String> settings = new ArrayList<>();
 
+    @Option(names = "--shards", paramLabel = "N", description = "with the storage feature: shards of the flow (a power of two, default 2); node i keeps shard (i-1) mod N")
+    int shards = 2;
+
     @Option(names = "--stop", description = "stop the devnet running in DIR (and any of its nodes restarted by hand)")
     boolean stop;
 
@@ -74,6 +77,9 @@ public final class DevnetCommand implements Callable<Integer> {
         if (nodes < 1 || nodes > 64) {
             throw new UserError("--nodes must be 1 to 64");
         }
+        if (shards < 1 || shards > nodes || Integer.bitCount(shards) != 1) {
+            throw new UserError("--shards must be a power of two from 1 to the number of nodes, not " + shards);
+        }
         Distribution distribution = Distribution.locate();
         List<String> roles = features != null ? features : defaultFeatures(distribution);
         distribution.bundlesFor(roles); // an unknown feature is one clear line, before anything starts
@@ -84,7 +90,7 @@ public final class DevnetCommand implements Callable<Integer> {
         Files.writeString(plan.directory.resolve(DevnetStopper.SUPERVISOR_PID), Long.toString(ProcessHandle.current().pid()));
         int processorsEach = Math.max(1, Runtime.getRuntime().availableProcessors() / nodes);
         for (DevnetPlan.Node node : plan.nodes) {
-            processes.start(node.name(), NodeJvm.command(distribution, nodeHeap, processorsEach, startArguments(plan, node, roles, settings)),
+            processes.start(node.name(), NodeJvm.command(distribution, nodeHeap, processorsEach, startArguments(plan, node, roles, nodeSettings(plan, node, roles))),
                     node.dataDir().resolve("node.out"));
         }
         Map<String, String> contracts = awaitReady(plan, processes);
@@ -103,6 +109,16 @@ public final class DevnetCommand implements Callable<Integer> {
     private static List<String> defaultFeatures(Distribution distribution) {
         return distribution.catalog().all().stream().filter(spec -> spec.categories().contains(FeatureSpec.DEVNET_CATEGORY))
                 .map(FeatureSpec::name).toList();
+    }
+
+    /** The settings of one node: its storage shard, then what --set gives every node (which may override it). */
+    private List<String> nodeSettings(DevnetPlan plan, DevnetPlan.Node node, List<String> roles) {
+        List<String> all = new ArrayList<>();
+        if (roles.contains("storage")) {
+            all.add("io.zgnode.storage.shard=" + plan.nodes.indexOf(node) % shards + "/" + shards);
+        }
+        all.addAll(settings);
+        return all;
     }
 
     private static List<String> startArguments(DevnetPlan plan, DevnetPlan.Node node, List<String> roles, List<String> settings) {

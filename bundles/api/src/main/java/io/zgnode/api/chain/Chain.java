@@ -36,6 +36,12 @@ public interface Chain {
     }
 
     /**
+     * What a native contract stored under {@code key} ({@link io.zgnode.api.contract.ContractState}),
+     * as of the last committed block: how a module serves its contract's state outside calls.
+     */
+    Optional<byte[]> contractStorage(Address contract, byte[] key);
+
+    /**
      * The genesis document as plain Java values (maps, lists, strings, numbers as BigInteger or
      * BigDecimal, booleans). Modules read their own section, {@code "modules": {"storage": ...}};
      * {@code "validators"} lists the initial validator set.

@@ -2,7 +2,7 @@
  * The chain: Ethereum-compatible accounts and transactions, blocks, receipts and logs, and
  * native contracts (services with an address and a Solidity ABI, executed by the ledger).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.zgnode.api.chain;
 

@@ -5,6 +5,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import io.zgnode.api.chain.Hash;
+import io.zgnode.crypto.Keccak256;
+
 /**
  * What {@code Flow.submit} records for a file: its length in bytes, free-form tags, and the padded
  * chunks split into descending powers of two, each given by its subtree root. The flow appends the
@@ -31,6 +34,24 @@ public record Submission(long length, byte[] tags, List<SubmissionNode> nodes) {
             sectors = Math.addExact(sectors, 1L << node.height());
         }
         return sectors;
+    }
+
+    /**
+     * The file root the nodes make: the file tree carries a level's odd last node up unchanged, so
+     * descending power-of-two subtrees join from the right, {@code keccak(n0 || keccak(n1 || n2))}.
+     * How a node that sees only a submission (the Flow contract's) knows which file it is.
+     *
+     * @throws IllegalStateException if there are no nodes
+     */
+    public Hash root() {
+        if (nodes.isEmpty()) {
+            throw new IllegalStateException("a submission without nodes has no root");
+        }
+        byte[] root = nodes.get(nodes.size() - 1).root().toArray();
+        for (int i = nodes.size() - 2; i >= 0; i--) {
+            root = Keccak256.hash(nodes.get(i).root().toArray(), root);
+        }
+        return Hash.of(root);
     }
 
     /**

@@ -22,7 +22,7 @@
  *
  * <p>All types are immutable and thread-safe.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.zgnode.storage.merkle;
 

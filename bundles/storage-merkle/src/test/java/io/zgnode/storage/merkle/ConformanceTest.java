@@ -42,5 +42,6 @@ class ConformanceTest {
         assertThat(submission.tags()).isEmpty();
         assertThat(submission.isValid()).isTrue();
         assertThat(submission.sectors()).isEqualTo(tree.layout().paddedChunks());
+        assertThat(submission.root()).as("the root a node derives from the submission alone").isEqualTo(tree.root());
     }
 }

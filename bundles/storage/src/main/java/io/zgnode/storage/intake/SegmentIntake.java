@@ -35,6 +35,11 @@ public final class SegmentIntake {
     public record Checked(StoredEntry entry, List<SegmentBytes> ours, int otherShards) {
     }
 
+    /** Whether this node holds every segment of the entry that its shard keeps. */
+    public boolean complete(StoredEntry entry) {
+        return store.count(entry.txSeq()) >= entry.segmentsOf(shard);
+    }
+
     public int maxBatch() {
         return maxBatch;
     }

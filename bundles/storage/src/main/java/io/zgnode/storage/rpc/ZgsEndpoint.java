@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
 import io.zgnode.api.chain.Hash;
 import io.zgnode.api.rpc.RpcEndpoint;
 import io.zgnode.api.rpc.RpcException;
 import io.zgnode.api.rpc.RpcMethod;
+import io.zgnode.storage.StorageNode;
 import io.zgnode.storage.intake.FlowEntries;
 import io.zgnode.storage.intake.InvalidSegmentException;
 import io.zgnode.storage.intake.SegmentIntake;
@@ -26,12 +31,18 @@ import io.zgnode.storage.segments.ShardConfig;
  * The {@code zgs_*} methods of 0G's storage node that upload and download segments and describe
  * files, with the names, shapes and encodings 0G's clients use.
  */
+@Component(service = RpcEndpoint.class)
 public class ZgsEndpoint implements RpcEndpoint {
 
     private final FlowEntries entries;
     private final SegmentStore segments;
     private final SegmentIntake intake;
     private final ShardConfig shard;
+
+    @Activate
+    public ZgsEndpoint(@Reference StorageNode node) {
+        this(node.entries(), node.segments(), node.intake(), node.shard());
+    }
 
     public ZgsEndpoint(FlowEntries entries, SegmentStore segments, SegmentIntake intake, ShardConfig shard) {
         this.entries = entries;
@@ -183,7 +194,7 @@ public class ZgsEndpoint implements RpcEndpoint {
     }
 
     private boolean finalized(StoredEntry entry) {
-        return segments.count(entry.txSeq()) >= entry.segmentsOf(shard);
+        return intake.complete(entry);
     }
 
     private StoredEntry entry(long txSeq) {

@@ -8,23 +8,23 @@ import io.zgnode.api.chain.Hash;
 import io.zgnode.storage.merkle.SegmentProof;
 
 /** A segment proof in the segment index: the lemma hashes, then the path as one byte per step. */
-final class ProofCodec {
+public final class ProofCodec {
 
     private ProofCodec() {
     }
 
-    static void write(ByteBuffer out, SegmentProof proof) {
+    public static void write(ByteBuffer out, SegmentProof proof) {
         out.putShort((short) proof.lemma().size());
         proof.lemma().forEach(hash -> out.put(hash.toArray()));
         out.putShort((short) proof.path().size());
         proof.path().forEach(left -> out.put((byte) (left ? 1 : 0)));
     }
 
-    static int size(SegmentProof proof) {
+    public static int size(SegmentProof proof) {
         return 2 + proof.lemma().size() * Hash.LENGTH + 2 + proof.path().size();
     }
 
-    static SegmentProof read(ByteBuffer in) {
+    public static SegmentProof read(ByteBuffer in) {
         List<Hash> lemma = new ArrayList<>();
         for (int i = in.getShort(); i > 0; i--) {
             byte[] hash = new byte[Hash.LENGTH];

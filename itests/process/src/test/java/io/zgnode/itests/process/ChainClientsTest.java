@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,13 +35,19 @@ import io.zgnode.itests.harness.NodeScripts;
 
 /**
  * Clients nobody here wrote, unmodified, against a development chain (solo consensus, 250 ms
- * blocks): web3j from Java, ethers v6 from Node.js.
+ * blocks): web3j from Java, ethers v6 from Node.js, and the official 0G SDK's own bindings of the
+ * storage Flow and Market contracts.
  */
 class ChainClientsTest {
 
     private static final Duration START = Duration.ofSeconds(90);
     private static final String DEV_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     private static final String GREETER = "0x000000000000000000000000000000000000e0e0";
+    /** The storage contracts where a genesis without a storage section puts them (README, genesis). */
+    private static final String FLOW = "0x0000000000000000000000000000000000000f10";
+    private static final String MARKET = "0x0000000000000000000000000000000000000f11";
+    /** Development account 2, the 0G SDK script's signer. */
+    private static final String DEV_ACCOUNT_2 = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 
     @TempDir
     static Path dir;
@@ -109,12 +117,50 @@ class ChainClientsTest {
     }
 
     @Test
+    void theNodeListsTheStorageContracts() throws Exception {
+        JsonNode contracts = node.call("zg_nativeContracts").get("result");
+        assertThat(contracts.get("Flow").asText()).isEqualTo(FLOW);
+        assertThat(contracts.get("Market").asText()).isEqualTo(MARKET);
+    }
+
+    /**
+     * The 0G SDK (1.2.8, with ethers 6.13.1) finds the market and the price, pays the fee it
+     * computes, and reads the txSeq from the Submit log with its own parser; no storage node takes part.
+     */
+    @Test
+    void the0gSdksFlowBindingSubmitsPaysAndFindsItsTxSeq() throws Exception {
+        JsonNode result = NodeScripts.run("zg-flow.mjs", Duration.ofMinutes(2), url, FLOW);
+
+        assertThat(result.get("ok").asBoolean()).as("0G SDK: %s", result).isTrue();
+        assertThat(result.get("market").asText()).isEqualTo(MARKET);
+        assertThat(result.get("pricePerSector").asText()).isEqualTo("1000000000");
+        assertThat(result.get("fee").asText()).as("22 sectors").isEqualTo("22000000000");
+        assertThat(ints(result.get("heights"))).containsExactly(4, 2, 1);
+        assertThat(ints(result.get("txSeqs"))).as("the SDK's own parsing of the first receipt").containsExactly(0);
+        assertThat(ints(result.get("againTxSeqs"))).as("the same file again").containsExactly(1);
+        JsonNode event = result.get("event");
+        assertThat(event.get("sender").asText()).isEqualTo(DEV_ACCOUNT_2);
+        assertThat(event.get("identity").asText()).isEqualTo(event.get("identityExpected").asText());
+        assertThat(event.get("submissionIndex").asInt()).isZero();
+        assertThat(event.get("startPos").asInt()).as("aligned to its first node, 2^4").isEqualTo(16);
+        assertThat(event.get("length").asInt()).isEqualTo(22);
+        assertThat(event.get("submissionLength").asInt()).isEqualTo(5400);
+        assertThat(result.get("underpaid").asText()).startsWith("Not enough fee: 22 sectors");
+    }
+
+    @Test
     void aRejectedTransactionIsAClearJsonRpcError() throws Exception {
         JsonNode response = node.call("eth_sendRawTransaction", "0xf8");
         assertThat(response.get("error").get("code").asInt()).isEqualTo(-32000);
         assertThat(response.get("error").get("message").asText()).startsWith("malformed");
         JsonNode creation = node.call("eth_call", java.util.Map.of("data", "0x60"), "latest");
         assertThat(creation.get("error").get("message").asText()).contains("contract creation is not supported");
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asInt()));
+        return values;
     }
 
     private static TransactionReceipt awaitReceipt(Web3j web3j, String hash) throws Exception {

@@ -45,6 +45,10 @@ class DevnetTest {
         devnet = Devnet.start(dir, 4, "--features", "validator", "--node-heap", "256m", "--set", "io.zgnode.consensus.bft.commitMillis=200");
         nodes = devnet.nodes();
         assertThat(devnet.description().get("chainId").asLong()).isEqualTo(31337);
+        JsonNode contracts = devnet.description().get("contracts");
+        assertThat(contracts.get("Flow").asText()).as("the storage contracts, at the genesis's default addresses")
+                .isEqualTo("0x0000000000000000000000000000000000000f10");
+        assertThat(contracts.get("Market").asText()).isEqualTo("0x0000000000000000000000000000000000000f11");
         assertThat(nodes).hasSize(4);
     }
 
