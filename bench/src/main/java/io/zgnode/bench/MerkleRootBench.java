@@ -1,6 +1,7 @@
 package io.zgnode.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.zgnode.crypto.Keccak256;
@@ -45,9 +47,41 @@ public final class MerkleRootBench {
             System.out.printf("file root of 256 MiB, 1 thread: %.0f MB/s (%.0f %% of the keccak limit)%n", rootOne, 100 * rootOne / keccakOne);
             System.out.printf("file root of 256 MiB, %d threads: %.0f MB/s (%.0f %% of the keccak limit), %.2fx one thread%n", cores, rootAll,
                     100 * rootAll / keccakAll, rootAll / rootOne);
+            double sdk = sdkRate(file, FileMerkle.parallel().of(file).root().toString());
+            System.out.printf("official 0G SDK 1.2.8 (Node.js %s), same file: %.1f MB/s; ours on %d threads is %.0fx that%n", nodeVersion(), sdk, cores,
+                    rootAll / sdk);
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The SDK's root of the same file, timed around the whole script (Node.js start-up is ~0.1 s of it). */
+    private static double sdkRate(Path file, String expectedRoot) throws IOException, InterruptedException {
+        Path scripts = Path.of(System.getProperty("zgnode.root", ".")).resolve("itests/js");
+        if (!Files.isDirectory(scripts.resolve("node_modules/@0gfoundation"))) {
+            run(scripts, Duration.ofMinutes(5), "npm", "ci", "--silent");
+        }
+        long started = System.nanoTime();
+        String output = run(scripts, Duration.ofMinutes(5), "node", "zg-roots.mjs", file.toString());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!output.contains(expectedRoot)) {
+            throw new IllegalStateException("the SDK's root differs from ours (" + expectedRoot + "): " + output);
+        }
+        return FILE_SIZE / seconds / 1e6;
+    }
+
+    private static String nodeVersion() throws IOException, InterruptedException {
+        return run(Path.of("."), Duration.ofSeconds(30), "node", "--version").trim();
+    }
+
+    private static String run(Path directory, Duration timeout, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
+        }
+        return new String(output, StandardCharsets.UTF_8);
     }
 
     private static void write(Path file) throws IOException {

@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 /** {@code zgnode client ...}: commands that talk to a node over JSON-RPC, and what a client computes offline. Add new client commands here. */
 @Command(name = "client", mixinStandardHelpOptions = true, versionProvider = io.zgnode.runtime.cli.Version.class,
         description = "Talk to a node over JSON-RPC (--rpc URL, default $ZGNODE_RPC or " + RpcOption.DEFAULT_URL + "),"
-                + " or compute what a client needs offline (root).",
-        subcommands = {BlockNumberCommand.class, BalanceCommand.class, RootCommand.class, CommandLine.HelpCommand.class})
+                + " or compute what a client needs offline (root); store and fetch files on the storage network (upload, download).",
+        subcommands = {BlockNumberCommand.class, BalanceCommand.class, RootCommand.class, UploadCommand.class, DownloadCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ClientCommands implements Runnable {
 
     @Spec

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code zgnode client ...}, as the launcher sees it: the commands themselves are in {@link ClientCommands}. */
 @Command(name = "client", description = "Talk to a node over JSON-RPC (--rpc URL): block-number, balance;"
-        + " a file's storage root, offline: root."
+        + " a file's storage root, offline: root; files on the storage network: upload, download."
         + " See zgnode client --help.")
 public final class ClientGroup extends LazyGroup {
 

@@ -5,9 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -92,14 +90,7 @@ public final class KeyFiles {
      * @return the file's absolute path
      */
     public static Path checkWritable(Path file, boolean force) {
-        Path target = file.toAbsolutePath().normalize();
-        if (Files.isDirectory(target)) {
-            throw new UserError(target + " is a directory");
-        }
-        if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UserError(target + " exists; give --force to overwrite it");
-        }
-        return target;
+        return AtomicFiles.checkWritable(file, force);
     }
 
     /**
@@ -124,26 +115,15 @@ public final class KeyFiles {
                 }
                 channel.force(true);
             }
-            if (force) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                publishWithoutReplacing(temporary, target);
-            }
+            AtomicFiles.publish(temporary, target, force);
             temporary = null;
-            syncDirectory(directory);
             return target;
         } catch (FileAlreadyExistsException e) {
             throw new UserError(target + " exists; give --force to overwrite it");
         } catch (IOException e) {
             throw new UserError("cannot write key file " + Errors.describe(e));
         } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // a stray temporary file is all that is left; the error above says what failed
-                }
-            }
+            AtomicFiles.deleteQuietly(temporary);
         }
     }
 
@@ -154,31 +134,6 @@ public final class KeyFiles {
             return Files.createTempFile(directory, prefix, ".tmp", mode);
         } catch (UnsupportedOperationException noPosixModes) {
             return Files.createTempFile(directory, prefix, ".tmp");
-        }
-    }
-
-    /**
-     * Gives the complete temporary file the target's name, failing if the target exists: a hard
-     * link is atomic and never replaces; where links are not supported, a move that checks first.
-     */
-    private static void publishWithoutReplacing(Path temporary, Path target) throws IOException {
-        try {
-            Files.createLink(target, temporary);
-        } catch (FileAlreadyExistsException e) {
-            throw e;
-        } catch (UnsupportedOperationException | IOException noHardLinks) {
-            Files.move(temporary, target);
-            return;
-        }
-        Files.delete(temporary);
-    }
-
-    /** Makes the new directory entry durable; best effort (not every platform can open a directory). */
-    private static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | RuntimeException ignored) {
-            // the file itself is synced; losing its name in a crash is the rare remaining case
         }
     }
 }

@@ -38,6 +38,8 @@ public final class Progress implements AutoCloseable {
     private final PrintStream err;
     private final boolean shown;
     private final LongSupplier nanoClock;
+    private final boolean showRate;
+    private final long startedNanos;
 
     private long done;
     private long lastDrawn = Long.MIN_VALUE;
@@ -49,17 +51,32 @@ public final class Progress implements AutoCloseable {
      * @param shown whether to draw at all
      */
     public Progress(String label, long total, Unit unit, PrintStream err, boolean shown, LongSupplier nanoClock) {
+        this(label, total, unit, err, shown, nanoClock, false);
+    }
+
+    /** @param showRate append the average rate since the start, in MB/s (10^6 bytes; for {@link Unit#BYTES}) */
+    public Progress(String label, long total, Unit unit, PrintStream err, boolean shown, LongSupplier nanoClock, boolean showRate) {
         this.label = Objects.requireNonNull(label, "label");
         this.total = total;
         this.unit = Objects.requireNonNull(unit, "unit");
         this.err = Objects.requireNonNull(err, "err");
         this.shown = shown;
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.showRate = showRate && unit == Unit.BYTES;
+        this.startedNanos = nanoClock.getAsLong();
     }
 
     /** A progress bar on stderr, drawn only when stderr is a terminal. */
     public static Progress start(String label, long total, Unit unit) {
-        Progress progress = new Progress(label, total, unit, System.err, stderrIsTerminal(), System::nanoTime);
+        return started(new Progress(label, total, unit, System.err, stderrIsTerminal(), System::nanoTime));
+    }
+
+    /** A bar of bytes on stderr with the rate in MB/s (transfers), drawn only when stderr is a terminal. */
+    public static Progress startWithRate(String label, long totalBytes) {
+        return started(new Progress(label, totalBytes, Unit.BYTES, System.err, stderrIsTerminal(), System::nanoTime, true));
+    }
+
+    private static Progress started(Progress progress) {
         progress.draw(true);
         return progress;
     }
@@ -112,16 +129,27 @@ public final class Progress implements AutoCloseable {
         err.flush();
     }
 
-    /** The line as it is drawn, e.g. "uploading [#########.....................]  30%  3.0 MiB / 10.0 MiB". */
+    /**
+     * The line as it is drawn, e.g. "uploading [#########.....................]  30%  3.0 MiB / 10.0 MiB",
+     * with the rate after it, "  12.5 MB/s", when asked for and time has passed.
+     */
     synchronized String render() {
         if (total <= 0) {
-            return label + "  " + amount(done);
+            return label + "  " + amount(done) + rate();
         }
         long shownDone = Math.min(done, total);
         int filled = (int) (BAR_WIDTH * (double) shownDone / total);
         int percent = (int) (100 * (double) shownDone / total);
         return label + " [" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] "
-                + String.format(Locale.ROOT, "%3d%%", percent) + "  " + amount(shownDone) + " / " + amount(total);
+                + String.format(Locale.ROOT, "%3d%%", percent) + "  " + amount(shownDone) + " / " + amount(total) + rate();
+    }
+
+    private String rate() {
+        long elapsed = nanoClock.getAsLong() - startedNanos;
+        if (!showRate || elapsed <= 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "  %.1f MB/s", done * 1e3 / elapsed);
     }
 
     private String amount(long value) {

@@ -63,19 +63,29 @@ public final class RpcClient {
      * @throws UserError when it is not one
      */
     public static RpcClient of(String url) {
-        return new RpcClient(parseUrl(url), DEFAULT_TIMEOUT);
+        return of(url, "--rpc");
     }
 
-    static URI parseUrl(String url) {
+    /**
+     * A client for a URL from elsewhere, e.g. a node an indexer lists.
+     *
+     * @param what names the URL in the error, e.g. "storage node URL"
+     * @throws UserError when it is not an http or https URL
+     */
+    public static RpcClient of(String url, String what) {
+        return new RpcClient(parseUrl(url, what), DEFAULT_TIMEOUT);
+    }
+
+    static URI parseUrl(String url, String what) {
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new UserError("--rpc " + url + " is not a URL: " + e.getReason());
+            throw new UserError(what + " " + url + " is not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new UserError("--rpc " + url + " is not an http:// or https:// URL, e.g. " + RpcOption.DEFAULT_URL);
+            throw new UserError(what + " " + url + " is not an http:// or https:// URL, e.g. " + RpcOption.DEFAULT_URL);
         }
         return uri;
     }

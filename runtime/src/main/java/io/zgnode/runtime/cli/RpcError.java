@@ -10,6 +10,9 @@ public final class RpcError extends UserError {
 
     private static final long serialVersionUID = 1L;
 
+    /** JSON-RPC's code for a method the node does not serve. */
+    public static final long METHOD_NOT_FOUND = -32601;
+
     private final String method;
     private final long code;
     private final String errorMessage;

@@ -48,6 +48,16 @@ class ProgressTest {
     }
 
     @Test
+    void aTransferShowsItsAverageRateInMegabytesPerSecond() {
+        Progress progress = new Progress("uploading", 100_000_000, Progress.Unit.BYTES, err, true, clock::get, true);
+        assertThat(progress.render()).doesNotContain("MB/s");
+        clock.addAndGet(2_000_000_000L);
+        progress.update(25_000_000);
+        assertThat(progress.render()).endsWith("23.8 MiB / 95.4 MiB  12.5 MB/s");
+        progress.close();
+    }
+
+    @Test
     void printsNothingWhenNotShown() {
         try (Progress progress = new Progress("uploading", 100, Progress.Unit.BYTES, err, false, clock::get)) {
             progress.advance(50);
