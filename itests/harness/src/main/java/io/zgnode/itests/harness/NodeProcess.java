@@ -53,11 +53,7 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Runs {@code ./zgnode ARGS} with stdin as a pipe the test can write to. */
     public static NodeProcess start(Path outputFile, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("zgnode").toString());
-        command.addAll(List.of(args));
-        command.add("--heap");
-        command.add("256m");
+        List<String> command = command(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(outputFile.toFile());
         return new NodeProcess(builder.start(), outputFile);
@@ -65,11 +61,7 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Runs a short command ({@code ./zgnode features}, a start that must fail) to its end. */
     public static Result run(Duration timeout, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("zgnode").toString());
-        command.addAll(List.of(args));
-        command.add("--heap");
-        command.add("256m");
+        List<String> command = command(args);
         Path out = Files.createTempFile("zgnode-out", ".txt");
         Path err = Files.createTempFile("zgnode-err", ".txt");
         Process process = new ProcessBuilder(command).directory(ROOT.toFile())
@@ -90,6 +82,26 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * {@code ./zgnode ARGS} with a test-sized heap. The first start of a data directory that names
+     * no peer port gets a free one (the node remembers it), so tests do not depend on 30303 being
+     * free on the machine.
+     */
+    private static List<String> command(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("zgnode").toString());
+        command.addAll(List.of(args));
+        int data = command.indexOf("--data");
+        if (args.length > 0 && args[0].equals("start") && !command.contains("--p2p-port") && data > 0 && data + 1 < command.size()
+                && !Files.exists(Path.of(command.get(data + 1)).resolve("node.json"))) {
+            command.add("--p2p-port");
+            command.add(Integer.toString(freePort()));
+        }
+        command.add("--heap");
+        command.add("256m");
+        return command;
     }
 
     public static int freePort() throws IOException {
