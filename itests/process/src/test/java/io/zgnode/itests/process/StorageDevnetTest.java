@@ -199,6 +199,31 @@ class StorageDevnetTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void ourOwnClientUploadsThroughOneNodeAndDownloadsWithEveryProofChecked() throws Exception {
+        Path file = randomFile("client.bin", 2 * FileLayout.SEGMENT_SIZE + RANDOM.nextInt(FileLayout.SEGMENT_SIZE));
+        Path password = Files.writeString(dir.resolve("password.txt"), "storage test\n");
+        Path mnemonic = Files.writeString(dir.resolve("mnemonic.txt"), DevGenesis.MNEMONIC + "\n");
+        Path key = dir.resolve("key.json");
+        assertSucceeds(NodeProcess.run(SCRIPT, "keys", "import", "--mnemonic-file", mnemonic.toString(), "--index", "5", "--light", "--out",
+                key.toString(), "--password-file", password.toString()));
+
+        NodeProcess.Result upload = NodeProcess.run(SCRIPT, "client", "upload", file.toString(), "--rpc", url(1), "--key", key.toString(),
+                "--password-file", password.toString(), "--json");
+        assertSucceeds(upload);
+        String root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(upload.stdout()).get("root").asText();
+        assertThat(root).isEqualTo(root(file));
+        Path out = dir.resolve("client.out");
+        assertSucceeds(NodeProcess.run(SCRIPT, "client", "download", root, "--rpc", url(3), "--out", out.toString(), "--json"));
+
+        assertThat(Files.mismatch(file, out)).as("seed %d", SEED).isEqualTo(-1);
+    }
+
+    private static void assertSucceeds(NodeProcess.Result result) {
+        assertThat(result.exitCode()).as("exit code; stderr: %s", result.stderr()).isZero();
+    }
+
     private static void remember(Path file, JsonNode result) {
         UPLOADED.add(file);
         ROOTS.add(result.get("root").asText());
