@@ -11,16 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.zgnode.runtime.UserError;
 
@@ -99,15 +101,13 @@ public final class RpcClient {
      * its result (a NullNode for a null result).
      */
     public JsonNode call(String method, Object... params) {
-        ObjectNode request = Json.MAPPER.createObjectNode();
+        // written straight from the objects: no tree of them (a tree copies every byte[] it holds)
+        Map<String, Object> request = new LinkedHashMap<>();
         request.put("jsonrpc", "2.0");
         request.put("id", ids.incrementAndGet());
         request.put("method", method);
-        ArrayNode array = request.putArray("params");
-        for (Object param : params) {
-            array.add(Json.MAPPER.valueToTree(param));
-        }
-        HttpResponse<String> response = send(method, request);
+        request.put("params", Arrays.asList(params));
+        HttpResponse<byte[]> response = send(method, request);
         return result(method, response);
     }
 
@@ -130,20 +130,25 @@ public final class RpcClient {
         return new BigInteger(text.substring(2), 16);
     }
 
-    private HttpResponse<String> send(String method, ObjectNode request) {
+    /**
+     * Bodies travel as UTF-8 bytes, not Java strings: a storage upload carries megabytes of base64,
+     * which would otherwise be built as a string and then encoded again, and a downloaded segment
+     * is parsed from the bytes that came without being decoded into a string first.
+     */
+    private HttpResponse<byte[]> send(String method, Map<String, Object> request) {
         HttpRequest httpRequest;
         try {
             httpRequest = HttpRequest.newBuilder(url)
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(request)))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(request)))
                     .build();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize the parameters of " + method, e);
         }
         try {
-            return http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+            return http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
             throw new UserError("no node answers at " + url + " (connecting timed out)");
         } catch (HttpTimeoutException e) {
@@ -161,7 +166,7 @@ public final class RpcClient {
         }
     }
 
-    private JsonNode result(String method, HttpResponse<String> response) {
+    private JsonNode result(String method, HttpResponse<byte[]> response) {
         JsonNode body = parse(response.body());
         JsonNode error = body == null ? null : body.get("error");
         if (error != null && error.isObject()) {
@@ -170,26 +175,30 @@ public final class RpcClient {
                     data == null || data.isNull() ? null : data);
         }
         if (response.statusCode() != 200) {
-            String text = response.body() == null ? "" : Errors.oneLine(response.body());
+            String text = Errors.oneLine(text(response.body()));
             throw new UserError(method + " failed: HTTP " + response.statusCode() + " from " + url + (text.isEmpty() ? "" : ": " + quote(text)));
         }
         if (body == null || !body.isObject() || !body.has("result")) {
             throw new UserError(url + " answered " + method + " with something that is not a JSON-RPC response: "
-                    + quote(Errors.oneLine(String.valueOf(response.body()))));
+                    + quote(Errors.oneLine(text(response.body()))));
         }
         JsonNode result = body.get("result");
         return result == null ? NullNode.getInstance() : result;
     }
 
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
+    private static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
             return null;
         }
         try {
             return Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            return null;
+        } catch (IOException e) {
+            return null; // not JSON: reading an array fails no other way
         }
+    }
+
+    private static String text(byte[] body) {
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
     private static String quote(String text) {

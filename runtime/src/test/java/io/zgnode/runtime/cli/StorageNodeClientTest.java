@@ -3,8 +3,15 @@ package io.zgnode.runtime.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Base64;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.zgnode.api.chain.Hash;
 import io.zgnode.runtime.UserError;
@@ -12,6 +19,9 @@ import io.zgnode.runtime.cli.storage.FileInfo;
 import io.zgnode.runtime.cli.storage.Shard;
 import io.zgnode.runtime.cli.storage.ShardedNode;
 import io.zgnode.runtime.cli.storage.StorageNodeClient;
+import io.zgnode.storage.merkle.FileMerkle;
+import io.zgnode.storage.merkle.FileTree;
+import io.zgnode.storage.merkle.SegmentData;
 
 /** The storage node calls with 0G's shapes, and answers of another shape named as such. */
 class StorageNodeClientTest {
@@ -43,6 +53,33 @@ class StorageNodeClientTest {
         node.result("zgs_getFileInfoByTxSeq", "{\"tx\":{\"dataMerkleRoot\":\"" + ROOT + "\",\"startEntryIndex\":0,\"size\":1,\"seq\":\"0x1\"}}");
         assertThatThrownBy(() -> client.fileInfo(1)).isInstanceOf(UserError.class)
                 .hasMessage(node.url() + " answered zgs_getFileInfoByTxSeq with something unexpected: seq is \"0x1\", not a non-negative integer");
+    }
+
+    @Test
+    void segmentsGoUpIn0GsShapeWithStandardPaddedBase64() {
+        byte[] file = new byte[262_144 + 1000];
+        new Random(5).nextBytes(file);
+        FileTree tree = FileMerkle.sequential().of(file);
+        node.result("zgs_uploadSegmentsByTxSeq", "null");
+
+        client.uploadSegments(tree, new TreeMap<>(Map.of(0, SegmentData.of(file, 0), 1, SegmentData.of(file, 1))), 7);
+
+        JsonNode params = node.requests.get(0).get("params");
+        assertThat(params.get(1).asLong()).isEqualTo(7);
+        for (int index = 0; index < 2; index++) {
+            JsonNode segment = params.get(0).get(index);
+            // 262,144 and 1,024 bytes: both leave a remainder of 1, so both end in "=="
+            assertThat(segment.get("data").asText()).isEqualTo(Base64.getEncoder().encodeToString(SegmentData.of(file, index))).endsWith("==");
+            assertThat(segment.get("root").asText()).isEqualTo(tree.root().toString());
+            assertThat(segment.get("index").asInt()).isEqualTo(index);
+            assertThat(segment.get("fileSize").asLong()).isEqualTo(file.length);
+            assertThat(segment.get("proof").get("lemma").get(0).asText()).isEqualTo(tree.proof(index).lemma().get(0).toString());
+            assertThat(segment.get("proof").get("path").get(0).asBoolean()).isEqualTo(tree.proof(index).path().get(0));
+        }
+
+        assertThatThrownBy(() -> client.uploadSegments(tree, new TreeMap<>(Map.of(1, new byte[1000])), 7))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("segment 1 must be 1024 bytes, got 1000");
+        assertThat(node.requests).hasSize(1);
     }
 
     @Test

@@ -59,6 +59,19 @@ class UploadCommandTest extends FakeStorageTest {
     }
 
     @Test
+    void aLargeFileGoesUpInCallsOf16SegmentsEachSegmentOnce() throws Exception {
+        start("0/1");
+        Path file = Files.write(dir.resolve("large.bin"), random(40 * 262_144 + 7));
+
+        assertThat(Cli.run(ENVIRONMENT, "client", "upload", file.toString(), "--rpc", network.url(), "--key", keyFile().toString()).exitCode()).isZero();
+
+        assertThat(network.node(0).uploaded).hasSize(41).doesNotHaveDuplicates();
+        assertThat(network.node(0).server.requests.stream().filter(request -> request.get("method").asText().equals("zgs_uploadSegmentsByTxSeq"))
+                .map(request -> request.get("params").get(0).size())).containsExactlyInAnyOrder(16, 16, 9);
+        assertThat(network.node(0).finalized(network.entries.get(0))).isTrue();
+    }
+
+    @Test
     void textSaysWhatWasSubmittedAndWhere() throws Exception {
         start("0/1");
         Path file = Files.write(dir.resolve("small.bin"), random(1000));

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.zgnode.storage.merkle.ProofVerifier;
-import io.zgnode.storage.merkle.SegmentWithProof;
 import io.zgnode.storage.segments.SegmentBytes;
 import io.zgnode.storage.segments.SegmentStore;
 import io.zgnode.storage.segments.ShardConfig;
@@ -45,11 +44,11 @@ public final class SegmentIntake {
     }
 
     /** Checks and stores: nothing is stored unless every segment belongs to the entry. */
-    public Outcome accept(StoredEntry entry, List<SegmentWithProof> segments) throws InvalidSegmentException {
+    public Outcome accept(StoredEntry entry, List<UploadedSegment> segments) throws InvalidSegmentException {
         return store(check(entry, segments));
     }
 
-    public Checked check(StoredEntry entry, List<SegmentWithProof> segments) throws InvalidSegmentException {
+    public Checked check(StoredEntry entry, List<UploadedSegment> segments) throws InvalidSegmentException {
         if (segments.isEmpty()) {
             throw new InvalidSegmentException("no segments");
         }
@@ -57,10 +56,10 @@ public final class SegmentIntake {
             throw new InvalidSegmentException(segments.size() + " segments in one call; at most " + maxBatch);
         }
         List<SegmentBytes> ours = new ArrayList<>();
-        for (SegmentWithProof segment : segments) {
+        for (UploadedSegment segment : segments) {
             check(entry, segment);
             if (shard.holds(entry.flowSegment(segment.index()))) {
-                ours.add(new SegmentBytes(segment.index(), segment.data(), segment.proof()));
+                ours.add(segment.segment());
             }
         }
         return new Checked(entry, ours, segments.size() - ours.size());
@@ -71,7 +70,7 @@ public final class SegmentIntake {
         return new Outcome(stored, checked.otherShards());
     }
 
-    private static void check(StoredEntry entry, SegmentWithProof segment) throws InvalidSegmentException {
+    private static void check(StoredEntry entry, UploadedSegment segment) throws InvalidSegmentException {
         int index = segment.index();
         if (!segment.root().equals(entry.root())) {
             throw new InvalidSegmentException("segment " + index + " is for root " + segment.root() + ", not entry " + entry.txSeq() + "'s root " + entry.root());
@@ -79,7 +78,8 @@ public final class SegmentIntake {
         if (segment.fileSize() != entry.size()) {
             throw new InvalidSegmentException("segment " + index + " says the file has " + segment.fileSize() + " bytes; entry " + entry.txSeq() + " has " + entry.size());
         }
-        Optional<String> proofError = ProofVerifier.check(segment.data(), index, segment.proof(), entry.root(), entry.size());
+        SegmentBytes bytes = segment.segment();
+        Optional<String> proofError = ProofVerifier.check(bytes.data(), index, bytes.proof(), entry.root(), entry.size());
         if (proofError.isPresent()) {
             // the verifier also checks the index against the file's segments and the data's length
             throw new InvalidSegmentException("segment " + index + " rejected: " + proofError.get());

@@ -21,7 +21,7 @@ import io.zgnode.storage.StorageNode;
 import io.zgnode.storage.intake.InvalidSegmentException;
 import io.zgnode.storage.intake.LogEntries;
 import io.zgnode.storage.intake.StoredEntry;
-import io.zgnode.storage.merkle.SegmentWithProof;
+import io.zgnode.storage.intake.UploadedSegment;
 import io.zgnode.storage.peers.StorageDirectory.KnownNode;
 import io.zgnode.storage.segments.SegmentBytes;
 
@@ -141,8 +141,8 @@ public class SegmentSync {
             if (segment.isEmpty()) {
                 return false;
             }
-            SegmentBytes held = segment.get();
-            node.intake().accept(entry, List.of(new SegmentWithProof(entry.root(), held.data(), index, held.proof(), entry.size())));
+            // a peer's segment is for this entry by asking: it is checked against the entry like an upload
+            node.intake().accept(entry, List.of(new UploadedSegment(entry.root(), entry.size(), segment.get())));
             return true;
         } catch (IllegalArgumentException | InvalidSegmentException e) {
             network.ban(holder.peer(), BAN, "sent a wrong segment " + index + " of entry " + entry.txSeq() + ": " + e.getMessage());

@@ -21,8 +21,8 @@ import io.zgnode.storage.intake.FlowEntries;
 import io.zgnode.storage.intake.InvalidSegmentException;
 import io.zgnode.storage.intake.SegmentIntake;
 import io.zgnode.storage.intake.StoredEntry;
+import io.zgnode.storage.intake.UploadedSegment;
 import io.zgnode.storage.merkle.FileLayout;
-import io.zgnode.storage.merkle.SegmentWithProof;
 import io.zgnode.storage.segments.SegmentBytes;
 import io.zgnode.storage.segments.SegmentStore;
 import io.zgnode.storage.segments.ShardConfig;
@@ -62,12 +62,12 @@ public class ZgsEndpoint implements RpcEndpoint {
      */
     @RpcMethod("zgs_uploadSegments")
     public Object uploadSegments(List<SegmentJson> batch) {
-        Map<Hash, List<SegmentWithProof>> byRoot = new LinkedHashMap<>();
-        for (SegmentWithProof segment : decode(batch)) {
+        Map<Hash, List<UploadedSegment>> byRoot = new LinkedHashMap<>();
+        for (UploadedSegment segment : decode(batch)) {
             byRoot.computeIfAbsent(segment.root(), root -> new ArrayList<>()).add(segment);
         }
         List<SegmentIntake.Checked> checked = new ArrayList<>();
-        for (Map.Entry<Hash, List<SegmentWithProof>> file : byRoot.entrySet()) {
+        for (Map.Entry<Hash, List<UploadedSegment>> file : byRoot.entrySet()) {
             checked.add(check(target(file.getKey()), file.getValue()));
         }
         checked.forEach(intake::store);
@@ -97,12 +97,12 @@ public class ZgsEndpoint implements RpcEndpoint {
     }
 
     @RpcMethod("zgs_downloadSegmentWithProof")
-    public SegmentJson downloadSegmentWithProof(String root, long index) {
+    public ServedSegmentJson downloadSegmentWithProof(String root, long index) {
         return withProof(latest(root), index);
     }
 
     @RpcMethod("zgs_downloadSegmentWithProofByTxSeq")
-    public SegmentJson downloadSegmentWithProofByTxSeq(long txSeq, long index) {
+    public ServedSegmentJson downloadSegmentWithProofByTxSeq(long txSeq, long index) {
         return withProof(entry(txSeq), index);
     }
 
@@ -137,7 +137,7 @@ public class ZgsEndpoint implements RpcEndpoint {
         return new ShardJson(shard.shardId(), shard.numShard());
     }
 
-    private SegmentIntake.Checked check(StoredEntry entry, List<SegmentWithProof> batch) {
+    private SegmentIntake.Checked check(StoredEntry entry, List<UploadedSegment> batch) {
         try {
             return intake.check(entry, batch);
         } catch (InvalidSegmentException e) {
@@ -145,14 +145,14 @@ public class ZgsEndpoint implements RpcEndpoint {
         }
     }
 
-    private List<SegmentWithProof> decode(List<SegmentJson> batch) {
+    private List<UploadedSegment> decode(List<SegmentJson> batch) {
         if (batch == null || batch.isEmpty()) {
             throw RpcException.invalidParams("no segments");
         }
         if (batch.size() > intake.maxBatch()) {
             throw RpcException.invalidParams(batch.size() + " segments in one call; at most " + intake.maxBatch());
         }
-        List<SegmentWithProof> decoded = new ArrayList<>();
+        List<UploadedSegment> decoded = new ArrayList<>();
         for (SegmentJson segment : batch) {
             if (segment == null) {
                 throw RpcException.invalidParams("a segment is null");
@@ -180,13 +180,11 @@ public class ZgsEndpoint implements RpcEndpoint {
         return Base64.getEncoder().encodeToString(Arrays.copyOfRange(held.get().data(), from, to));
     }
 
-    private SegmentJson withProof(StoredEntry entry, long index) {
+    private ServedSegmentJson withProof(StoredEntry entry, long index) {
         if (index < 0 || index >= entry.layout().segments()) {
             throw RpcException.invalidParams("segment index " + index + " is not within the file's " + entry.layout().segments() + " segments");
         }
-        return segments.get(entry.txSeq(), (int) index)
-                .map(held -> SegmentJson.of(new SegmentWithProof(entry.root(), held.data(), held.index(), held.proof(), entry.size())))
-                .orElse(null);
+        return segments.get(entry.txSeq(), (int) index).map(held -> ServedSegmentJson.of(entry.root(), held, entry.size())).orElse(null);
     }
 
     private FileInfoJson info(StoredEntry entry) {

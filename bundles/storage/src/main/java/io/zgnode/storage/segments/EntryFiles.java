@@ -95,11 +95,15 @@ final class EntryFiles implements AutoCloseable {
             return channel;
         }
         Path file = file(txSeq);
-        if (!create && !Files.exists(file)) {
+        boolean exists = Files.exists(file);
+        if (!create && !exists) {
             throw new NoSuchFileException(file.toString());
         }
         channel = create ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        if (!exists) {
+            forceDirectory();
+        }
         open.put(txSeq, channel);
         if (open.size() > maxOpen) {
             Map.Entry<Long, FileChannel> eldest = open.entrySet().iterator().next();
@@ -107,6 +111,23 @@ final class EntryFiles implements AutoCloseable {
             closeQuietly(eldest.getValue());
         }
         return channel;
+    }
+
+    /**
+     * Makes a new file's name durable: forcing a file's data does not force the directory entry
+     * that names it. Linux allows this; where a directory cannot be opened, the file system is left
+     * to commit the entry with the file.
+     */
+    private void forceDirectory() throws IOException {
+        FileChannel folder;
+        try {
+            folder = FileChannel.open(directory, StandardOpenOption.READ);
+        } catch (IOException notSupported) {
+            return; // e.g. Windows, where a directory cannot be opened as a channel
+        }
+        try (folder) {
+            folder.force(true);
+        }
     }
 
     private Path file(long txSeq) {

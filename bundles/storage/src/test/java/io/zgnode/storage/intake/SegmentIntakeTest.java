@@ -77,10 +77,10 @@ class SegmentIntakeTest {
 
     @Test
     void oneBadSegmentInABatchStoresNothing() {
-        List<SegmentWithProof> batch = all();
-        byte[] flipped = batch.get(2).data();
+        List<UploadedSegment> batch = all();
+        byte[] flipped = SegmentData.of(FILE, 2);
         flipped[100] ^= 1;
-        batch.set(2, new SegmentWithProof(ENTRY.root(), flipped, 2, batch.get(2).proof(), FILE.length));
+        batch.set(2, UploadedSegment.of(new SegmentWithProof(ENTRY.root(), flipped, 2, TREE.proof(2), FILE.length)));
 
         assertThatThrownBy(() -> new SegmentIntake(segments, ShardConfig.ALL, 16).accept(ENTRY, batch))
                 .isInstanceOf(InvalidSegmentException.class).hasMessageContaining("segment 2 rejected");
@@ -103,13 +103,14 @@ class SegmentIntakeTest {
     }
 
     private void assertRefused(SegmentIntake intake, SegmentWithProof segment, String reason) {
-        assertThatThrownBy(() -> intake.accept(ENTRY, List.of(segment))).isInstanceOf(InvalidSegmentException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> intake.accept(ENTRY, List.of(UploadedSegment.of(segment)))).isInstanceOf(InvalidSegmentException.class)
+                .hasMessageContaining(reason);
     }
 
-    private static List<SegmentWithProof> all() {
-        List<SegmentWithProof> all = new ArrayList<>();
+    private static List<UploadedSegment> all() {
+        List<UploadedSegment> all = new ArrayList<>();
         for (int i = 0; i < TREE.layout().segments(); i++) {
-            all.add(TREE.segment(i, SegmentData.of(FILE, i)));
+            all.add(UploadedSegment.of(TREE.segment(i, SegmentData.of(FILE, i))));
         }
         return all;
     }

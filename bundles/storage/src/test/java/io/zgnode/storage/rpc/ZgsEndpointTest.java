@@ -16,15 +16,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.zgnode.api.chain.Hash;
 import io.zgnode.api.rpc.RpcException;
 import io.zgnode.store.internal.MapDbStore;
 import io.zgnode.storage.intake.FlowEntries;
 import io.zgnode.storage.intake.SegmentIntake;
 import io.zgnode.storage.intake.StoredEntry;
+import io.zgnode.storage.intake.UploadedSegment;
 import io.zgnode.storage.merkle.FileLayout;
 import io.zgnode.storage.merkle.FileMerkle;
 import io.zgnode.storage.merkle.FileTree;
+import io.zgnode.storage.merkle.ProofVerifier;
 import io.zgnode.storage.merkle.SegmentData;
 import io.zgnode.storage.merkle.SegmentWithProof;
 import io.zgnode.storage.segments.SegmentStore;
@@ -83,13 +88,30 @@ class ZgsEndpointTest {
         commit();
         zgs.uploadSegments(List.of(json(0), json(1), json(2)));
 
-        SegmentJson second = zgs.downloadSegmentWithProof(ROOT, 1);
-        assertThat(second.toSegment().verify()).isTrue();
-        assertThat(Base64.getDecoder().decode(second.data())).isEqualTo(SegmentData.of(FILE, 1));
+        ServedSegmentJson second = zgs.downloadSegmentWithProof(ROOT, 1);
+        assertThat(second.data()).isEqualTo(SegmentData.of(FILE, 1));
+        UploadedSegment decoded = uploadShape(second).toSegment();
+        assertThat(ProofVerifier.check(decoded.segment().data(), 1, decoded.segment().proof(), TREE.root(), FILE.length)).isEmpty();
+        assertThat(zgs.downloadSegmentWithProofByTxSeq(0, 2).data()).isEqualTo(SegmentData.of(FILE, 2));
 
         String lastChunks = zgs.downloadSegment(ROOT, 2048, 2051);
         assertThat(Base64.getDecoder().decode(lastChunks)).isEqualTo(Arrays.copyOfRange(SegmentData.of(FILE, 2), 0, 768));
         assertThat(zgs.downloadSegmentByTxSeq(0, 0, 1024)).isEqualTo(Base64.getEncoder().encodeToString(SegmentData.of(FILE, 0)));
+    }
+
+    /** The base64 the SDK decodes: standard alphabet, padded (a full segment's 262,144 bytes end in "=="). */
+    @Test
+    void servedDataIsStandardPaddedBase64InTheAnswer() throws Exception {
+        commit();
+        zgs.uploadSegments(List.of(json(0), json(1), json(2)));
+        for (int index = 0; index < 3; index++) {
+            JsonNode answer = new ObjectMapper().valueToTree(zgs.downloadSegmentWithProof(ROOT, index));
+            assertThat(answer.get("data").asText()).isEqualTo(Base64.getEncoder().encodeToString(SegmentData.of(FILE, index)));
+            assertThat(answer.get("index").asInt()).isEqualTo(index);
+            assertThat(answer.get("root").asText()).isEqualTo(ROOT);
+            assertThat(answer.get("fileSize").asLong()).isEqualTo(FILE.length);
+            assertThat(answer.get("proof").get("lemma")).hasSize(TREE.proof(index).lemma().size());
+        }
     }
 
     @Test
@@ -133,9 +155,15 @@ class ZgsEndpointTest {
         flow.add(new StoredEntry(flow.size(), TREE.root(), FILE.length, flow.size() * 4L * FileLayout.SEGMENT_CHUNKS, TREE.submission().nodes()));
     }
 
+    /** Segment {@code index} as a client uploads it. */
     private static SegmentJson json(int index) {
         SegmentWithProof segment = TREE.segment(index, SegmentData.of(FILE, index));
-        return SegmentJson.of(segment);
+        return new SegmentJson(segment.root().toString(), Base64.getEncoder().encodeToString(segment.data()), index,
+                SegmentJson.ProofJson.of(segment.proof()), segment.fileSize());
+    }
+
+    private static SegmentJson uploadShape(ServedSegmentJson served) {
+        return new SegmentJson(served.root(), Base64.getEncoder().encodeToString(served.data()), served.index(), served.proof(), served.fileSize());
     }
 
     private static byte[] random(int length) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,6 +14,7 @@ import io.zgnode.runtime.UserError;
 import io.zgnode.runtime.cli.Json;
 import io.zgnode.runtime.cli.RpcClient;
 import io.zgnode.runtime.cli.RpcError;
+import io.zgnode.storage.merkle.FileTree;
 import io.zgnode.storage.merkle.SegmentProof;
 import io.zgnode.storage.merkle.SegmentWithProof;
 
@@ -78,9 +80,15 @@ public final class StorageNodeClient {
         return shard(method, rpc.call(method));
     }
 
-    /** {@code zgs_uploadSegmentsByTxSeq}: the segments, each with its proof, for flow entry {@code txSeq}. */
-    public void uploadSegments(List<SegmentWithProof> segments, long txSeq) {
-        rpc.call("zgs_uploadSegmentsByTxSeq", segments.stream().map(SegmentJson::of).toList(), txSeq);
+    /**
+     * {@code zgs_uploadSegmentsByTxSeq}: segments of the file {@code tree} describes, each with its
+     * proof, for flow entry {@code txSeq}. {@code segments} maps segment indices to their bytes as
+     * {@link io.zgnode.storage.merkle.SegmentData} reads them; the arrays are sent as they are.
+     */
+    public void uploadSegments(FileTree tree, SortedMap<Integer, byte[]> segments, long txSeq) {
+        List<UploadJson> batch = new ArrayList<>(segments.size());
+        segments.forEach((index, data) -> batch.add(UploadJson.of(tree, index, data)));
+        rpc.call("zgs_uploadSegmentsByTxSeq", batch, txSeq);
     }
 
     /**
@@ -166,17 +174,34 @@ public final class StorageNodeClient {
         return new UserError(url() + " answered " + method + " with something unexpected: " + what);
     }
 
-    /** A segment with its proof as 0G's nodes send it: hashes 0x-hex, data base64. */
+    /** The proof of a segment: lemma hashes 0x-hex, and the path. */
+    record ProofJson(List<String> lemma, List<Boolean> path) {
+
+        static ProofJson of(SegmentProof proof) {
+            return new ProofJson(proof.lemma().stream().map(Hash::toString).toList(), proof.path());
+        }
+    }
+
+    /**
+     * A segment with its proof as a client sends it. The data is bytes: Jackson writes a byte[] as
+     * standard base64 with padding, 0G's encoding, straight into the request body, with no string
+     * of it in between (and no copy of the bytes, as a {@link SegmentWithProof} would make two).
+     */
+    record UploadJson(String root, byte[] data, long index, ProofJson proof, long fileSize) {
+
+        static UploadJson of(FileTree tree, int index, byte[] data) {
+            if (data.length != tree.layout().segmentDataLength(index)) {
+                throw new IllegalArgumentException("segment " + index + " must be " + tree.layout().segmentDataLength(index) + " bytes, got " + data.length);
+            }
+            return new UploadJson(tree.root().toString(), data, index, ProofJson.of(tree.proof(index)), tree.layout().size());
+        }
+    }
+
+    /**
+     * A segment with its proof as 0G's nodes send it: hashes 0x-hex, data base64, decoded here by
+     * the JDK's decoder (faster than Jackson's).
+     */
     record SegmentJson(String root, String data, long index, ProofJson proof, long fileSize) {
-
-        record ProofJson(List<String> lemma, List<Boolean> path) {
-        }
-
-        static SegmentJson of(SegmentWithProof segment) {
-            List<String> lemma = segment.proof().lemma().stream().map(Hash::toString).toList();
-            return new SegmentJson(segment.root().toString(), Base64.getEncoder().encodeToString(segment.data()), segment.index(),
-                    new ProofJson(lemma, segment.proof().path()), segment.fileSize());
-        }
 
         SegmentWithProof toSegment() {
             if (root == null || data == null || proof == null || proof.lemma() == null || proof.path() == null
