@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.zgnode.api.node.NodeInfo;
+import io.zgnode.api.rpc.RpcServer;
 import io.zgnode.api.storage.FlowLog;
 import io.zgnode.api.store.KeyValueStore;
 import io.zgnode.storage.intake.FlowEntries;
@@ -72,6 +73,12 @@ public class StorageNode {
 
     public StorageConfig config() {
         return config;
+    }
+
+    /** The JSON-RPC URL this node is known by: the configured one, else its RPC server's. */
+    public String advertisedUrl(RpcServer rpc) {
+        String configured = config.advertisedUrl().trim();
+        return configured.isEmpty() ? rpc.url().toString() : configured;
     }
 
     /** Whether this node holds every segment of the entry that its shard keeps. */

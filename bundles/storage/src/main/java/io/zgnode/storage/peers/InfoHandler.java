@@ -17,8 +17,7 @@ public class InfoHandler implements RequestHandler {
 
     @Activate
     public InfoHandler(@Reference StorageNode node, @Reference RpcServer rpc) {
-        String url = node.config().advertisedUrl().isBlank() ? rpc.url().toString() : node.config().advertisedUrl().trim();
-        this.card = StorageProtocol.encodeCard(new StorageProtocol.NodeCard(url, node.shard()));
+        this.card = StorageProtocol.encodeCard(new StorageProtocol.NodeCard(node.advertisedUrl(rpc), node.shard()));
     }
 
     @Override

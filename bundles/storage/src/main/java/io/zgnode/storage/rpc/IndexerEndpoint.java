@@ -51,8 +51,7 @@ public class IndexerEndpoint implements RpcEndpoint {
         this.node = node;
         this.directory = directory;
         this.network = network;
-        String advertised = node.config().advertisedUrl().trim();
-        this.selfUrl = advertised.isEmpty() ? rpc.url().toString() : advertised;
+        this.selfUrl = node.advertisedUrl(rpc);
     }
 
     @RpcMethod("indexer_getShardedNodes")
