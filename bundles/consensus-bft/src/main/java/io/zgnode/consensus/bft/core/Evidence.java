@@ -3,6 +3,7 @@ package io.zgnode.consensus.bft.core;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.zgnode.ethereum.RlpItem;
 
@@ -99,6 +100,15 @@ public record Evidence(Kind kind, long height, int round, int validator, byte[] 
      * Checks that both statements decode, belong to this evidence's height, round, step and
      * validator, differ, and carry the validator's valid signatures.
      */
+    /** The evidence two messages make, or why they make none, as the sender's fault. */
+    private static Evidence pairing(Supplier<Evidence> pair) throws InvalidMessageException {
+        try {
+            return pair.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException("evidence: " + e.getMessage());
+        }
+    }
+
     public void verify(long chainId, ValidatorSet set) throws InvalidMessageException {
         if (!set.contains(validator)) {
             throw new InvalidMessageException("evidence: no validator #" + validator);
@@ -106,13 +116,7 @@ public record Evidence(Kind kind, long height, int round, int validator, byte[] 
         if (kind == Kind.PROPOSAL) {
             Proposal a = Messages.decodeProposal(first);
             Proposal b = Messages.decodeProposal(second);
-            Evidence expected;
-            try {
-                expected = of(a, b);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidMessageException("evidence: " + e.getMessage());
-            }
-            check(expected);
+            check(pairing(() -> of(a, b)));
             if (!set.verify(validator, Messages.proposalSignBytes(chainId, a), a.signature())
                     || !set.verify(validator, Messages.proposalSignBytes(chainId, b), b.signature())) {
                 throw new InvalidMessageException("evidence: a proposal signature does not verify");
@@ -120,13 +124,7 @@ public record Evidence(Kind kind, long height, int round, int validator, byte[] 
         } else {
             Vote a = Messages.decodeVote(first);
             Vote b = Messages.decodeVote(second);
-            Evidence expected;
-            try {
-                expected = of(a, b);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidMessageException("evidence: " + e.getMessage());
-            }
-            check(expected);
+            check(pairing(() -> of(a, b)));
             if (!set.verify(validator, Messages.voteSignBytes(chainId, a), a.signature())
                     || !set.verify(validator, Messages.voteSignBytes(chainId, b), b.signature())) {
                 throw new InvalidMessageException("evidence: a vote signature does not verify");
