@@ -33,6 +33,15 @@ public interface CallContext {
     /** This contract's storage. */
     ContractState state();
 
+    /**
+     * Another native contract's storage, read-only (writes revert), as this call sees it: changes
+     * made earlier in the same block are visible. Lets contracts that work together (a registry and
+     * the contract that checks against it) share state without copying it.
+     *
+     * @since 1.1
+     */
+    ContractState stateOf(Address contract);
+
     /** The balance of any account. */
     BigInteger balanceOf(Address account);
 

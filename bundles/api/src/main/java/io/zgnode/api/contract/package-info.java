@@ -17,7 +17,7 @@
  * Execution must be deterministic: no wall clock, no randomness, no floating point, no iteration
  * over unordered collections; state only through {@link io.zgnode.api.contract.CallContext#state()}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.zgnode.api.contract;
 

@@ -28,7 +28,7 @@ final class ContractCall implements CallContext {
     private final GasMeter gas;
     private final boolean readOnly;
     private final List<Log> logs;
-    private final ContractState storage = new MeteredStorage();
+    private final ContractState storage = new MeteredStorage(null);
 
     ContractCall(WorldState state, Address contract, Address caller, BigInteger value, BlockContext block, Hash transactionHash,
             GasMeter gas, boolean readOnly, List<Log> logs) {
@@ -84,6 +84,11 @@ final class ContractCall implements CallContext {
     }
 
     @Override
+    public ContractState stateOf(Address other) {
+        return other.equals(contract) ? storage : new MeteredStorage(other);
+    }
+
+    @Override
     public BigInteger balanceOf(Address account) {
         gas.charge(Gas.STATE_READ);
         return state.account(account).balance();
@@ -127,32 +132,50 @@ final class ContractCall implements CallContext {
         }
     }
 
-    /** The contract's storage, every access metered. */
+    /** A contract's storage, every access metered: this contract's, or another's read-only. */
     private final class MeteredStorage implements ContractState {
+
+        /** Whose storage; {@code null} for this contract's own. */
+        private final Address other;
+
+        MeteredStorage(Address other) {
+            this.other = other;
+        }
+
+        private Address owner() {
+            return other == null ? contract : other;
+        }
+
+        private void requireOwn() {
+            if (other != null) {
+                throw new RevertException("the storage of contract " + other + " is read-only here");
+            }
+            requireWritable("write state");
+        }
 
         @Override
         public byte[] get(byte[] key) {
             gas.charge(Gas.STATE_READ);
-            return state.storage(contract, key);
+            return state.storage(owner(), key);
         }
 
         @Override
         public void put(byte[] key, byte[] newValue) {
-            requireWritable("write state");
+            requireOwn();
             gas.charge(Gas.STATE_WRITE + Gas.STATE_BYTE * (key.length + newValue.length));
             state.setStorage(contract, key, newValue.clone());
         }
 
         @Override
         public void delete(byte[] key) {
-            requireWritable("write state");
+            requireOwn();
             gas.charge(Gas.STATE_WRITE);
             state.setStorage(contract, key, null);
         }
 
         @Override
         public Iterator<KeyValue> scan(byte[] from, byte[] to) {
-            Iterator<KeyValue> entries = state.scanStorage(contract, from, to);
+            Iterator<KeyValue> entries = state.scanStorage(owner(), from, to);
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {

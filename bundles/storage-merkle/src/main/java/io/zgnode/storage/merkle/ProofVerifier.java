@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.zgnode.api.chain.Hash;
-import io.zgnode.crypto.Keccak256;
 import io.zgnode.storage.merkle.internal.SegmentHasher;
 
 /**
@@ -42,7 +41,7 @@ public final class ProofVerifier {
         if (!proof.isWellFormed()) {
             return Optional.of("proof has " + proof.lemma().size() + " hashes for " + proof.path().size() + " steps");
         }
-        if (position(proof.path(), layout.paddedSegments()) != index) {
+        if (proof.leafIndex(layout.paddedSegments()) != index) {
             return Optional.of("proof path does not lead to segment " + index + " of " + layout.paddedSegments());
         }
         List<Hash> lemma = proof.lemma();
@@ -50,7 +49,7 @@ public final class ProofVerifier {
         if (!lemma.get(0).equals(segmentRoot)) {
             return Optional.of("segment data does not match the proof's segment root");
         }
-        if (!lemma.get(lemma.size() - 1).equals(root) || !foldsToRoot(proof)) {
+        if (!lemma.get(lemma.size() - 1).equals(root) || !proof.foldsToRoot()) {
             return Optional.of("proof does not lead to file root " + root);
         }
         if (!paddingSiblingsAreZero(proof, layout)) {
@@ -67,39 +66,6 @@ public final class ProofVerifier {
             }
         }
         return true;
-    }
-
-    /**
-     * The leaf a path leads to, read from the root down, in a tree of {@code leaves} leaves whose
-     * left subtree always holds the largest power of two below the count; -1 if the path is too
-     * long or too short for that tree.
-     */
-    private static long position(List<Boolean> path, int leaves) {
-        long remaining = leaves;
-        long position = 0;
-        for (int step = path.size() - 1; step >= 0; step--) {
-            if (remaining <= 1) {
-                return -1;
-            }
-            long left = Long.highestOneBit(remaining - 1);
-            if (path.get(step)) {
-                remaining = left;
-            } else {
-                position += left;
-                remaining -= left;
-            }
-        }
-        return remaining == 1 ? position : -1;
-    }
-
-    private static boolean foldsToRoot(SegmentProof proof) {
-        List<Hash> lemma = proof.lemma();
-        byte[] node = lemma.get(0).toArray();
-        for (int step = 0; step < proof.path().size(); step++) {
-            byte[] sibling = lemma.get(step + 1).toArray();
-            node = proof.path().get(step) ? Keccak256.hash(node, sibling) : Keccak256.hash(sibling, node);
-        }
-        return Hash.of(node).equals(lemma.get(lemma.size() - 1));
     }
 
     /**

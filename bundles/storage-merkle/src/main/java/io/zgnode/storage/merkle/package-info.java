@@ -2,7 +2,10 @@
  * 0G storage's file Merkle trees, byte-exact with 0G's TypeScript SDK 1.2.8 and its storage node:
  * the file root ({@link io.zgnode.storage.merkle.FileMerkle}, {@link io.zgnode.storage.merkle.FileTree}),
  * the flow submission ({@link io.zgnode.storage.merkle.Submission}), segment proofs
- * ({@link io.zgnode.storage.merkle.SegmentProof}, {@link io.zgnode.storage.merkle.ProofVerifier}).
+ * ({@link io.zgnode.storage.merkle.SegmentProof}, {@link io.zgnode.storage.merkle.ProofVerifier}); and the
+ * same tree taken from a higher level, for formats that lay records out as equal power-of-two runs of
+ * chunks (DA blob rows): the roots of such runs ({@link io.zgnode.storage.merkle.SubtreeHasher}) and a
+ * tree with proofs over given leaf hashes ({@link io.zgnode.storage.merkle.MerkleTree}).
  *
  * <h2>The tree</h2>
  * Hash = Keccak-256 (Ethereum's). A file of {@code size > 0} bytes is cut into 256-byte chunks, the
@@ -22,7 +25,7 @@
  *
  * <p>All types are immutable and thread-safe.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package io.zgnode.storage.merkle;
 
