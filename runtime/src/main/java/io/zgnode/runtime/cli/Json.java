@@ -1,6 +1,8 @@
 package io.zgnode.runtime.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +11,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /** The client commands' Jackson mapper: nulls left out, unknown properties ignored. */
 public final class Json {
 
-    /** Thread-safe once configured, as Jackson's mappers are. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** The longest string a node's answer may hold: a maximal blob in base64, with room to spare. */
+    private static final int MAX_STRING_CHARS = 64 * 1024 * 1024;
+
+    /**
+     * Thread-safe once configured, as Jackson's mappers are. Strings may be longer than Jackson's
+     * default cap of 20 M chars: a maximal DA blob comes back as 43 M chars of base64.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build()).build())
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();

@@ -111,11 +111,14 @@ public final class DevnetCommand implements Callable<Integer> {
                 .map(FeatureSpec::name).toList();
     }
 
-    /** The settings of one node: its storage shard, then what --set gives every node (which may override it). */
+    /** The settings of one node: its storage shard and DA signer key, then what --set gives every node (which may override it). */
     private List<String> nodeSettings(DevnetPlan plan, DevnetPlan.Node node, List<String> roles) {
         List<String> all = new ArrayList<>();
         if (roles.contains("storage")) {
             all.add("io.zgnode.storage.shard=" + plan.nodes.indexOf(node) % shards + "/" + shards);
+        }
+        if (roles.contains("da")) {
+            all.add("io.zgnode.da.signerKeyFile=" + node.dataDir().resolve(DevnetPlan.DA_SIGNER_KEY));
         }
         all.addAll(settings);
         return all;

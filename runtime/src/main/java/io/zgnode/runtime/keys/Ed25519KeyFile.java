@@ -33,6 +33,17 @@ public final class Ed25519KeyFile {
         json.put("type", "ed25519");
         json.put("publicKey", Hex.encode(pair.publicKey().bytes()));
         json.put("privateKey", Hex.encode(pair.seed()));
+        writeOwnerOnly(file, json);
+        return pair.publicKey().bytes();
+    }
+
+    /** The public key in a key file. */
+    public static byte[] read(Path file) throws IOException {
+        return Hex.decode(Json.MAPPER.readTree(file.toFile()).get("publicKey").asText());
+    }
+
+    /** Writes a plain key file readable by its owner only (0600), atomically. */
+    static void writeOwnerOnly(Path file, Map<String, String> json) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         try {
@@ -41,11 +52,5 @@ public final class Ed25519KeyFile {
             // best effort on file systems without permissions
         }
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        return pair.publicKey().bytes();
-    }
-
-    /** The public key in a key file. */
-    public static byte[] read(Path file) throws IOException {
-        return Hex.decode(Json.MAPPER.readTree(file.toFile()).get("publicKey").asText());
     }
 }

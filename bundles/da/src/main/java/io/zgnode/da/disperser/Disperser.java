@@ -25,6 +25,7 @@ import io.zgnode.crypto.Keccak256;
 import io.zgnode.da.DaConfig;
 import io.zgnode.da.DaemonThreads;
 import io.zgnode.da.blob.BlobEncoder;
+import io.zgnode.da.blob.BlobShape;
 import io.zgnode.da.blob.EncodedBlob;
 import io.zgnode.da.chain.DaChain;
 import io.zgnode.da.contracts.DaSignatures;
@@ -86,6 +87,10 @@ public class Disperser {
      * @throws InvalidBlobException if the blob is empty or too large, or no quorum can take it
      */
     public Dispersal submit(byte[] payload) throws InvalidBlobException, InterruptedException {
+        if (payload.length == 0 || payload.length > BlobShape.MAX_PAYLOAD) {
+            throw new InvalidBlobException((payload.length == 0 ? "the blob is empty" : "the blob holds " + payload.length + " bytes")
+                    + ": a blob holds 1 to " + BlobShape.MAX_PAYLOAD + " bytes");
+        }
         CertificateSender sender = certificates.orElseThrow(() -> new InvalidBlobException(
                 "this node cannot disperse: it has no DA signer key to pay for certificates (configuration " + DaConfig.PID + " signerKeyFile)"));
         long epoch = chain.currentEpoch();
