@@ -60,6 +60,8 @@ class DaDevnetTest {
 
     private static Devnet devnet;
     private static List<Node> nodes;
+    /** The blob of the first test, certified with every signer up. */
+    private static String firstRoot;
 
     @BeforeAll
     static void startDevnet() throws Exception {
@@ -82,6 +84,7 @@ class DaDevnetTest {
         JsonNode submitted = client("da-submit", blob.toString(), "--rpc", url(0), "--json");
         assertThat(submitted.get("status").asText()).isIn("CONFIRMED", "FINALIZED");
         String root = submitted.get("dataRoot").asText();
+        firstRoot = root;
         JsonNode status = nodes.get(0).rpc().result("da_getBlobStatus", submitted.get("requestId").asText());
         assertThat(status.get("signedRows").asInt()).isEqualTo(3072);
 
@@ -178,6 +181,32 @@ class DaDevnetTest {
         } finally {
             devnet.restart(third).detach();
             devnet.restart(fourth).detach();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theShellShowsTheSignerItsBlobsAndTheQuorum() throws Exception {
+        Node first = nodes.get(0);
+        devnet.kill(first);
+        String signer = JSON.readTree(first.data().resolve("da-signer-key.json").toFile()).get("address").asText();
+        try (NodeProcess node = NodeProcess.start(dir.resolve("console.txt"), "start", "--data", first.data().toString())) {
+            node.awaitRpc(first.rpcPort(), Duration.ofSeconds(60));
+            node.console("da:status");
+            node.console("da:blobs");
+            node.console("da:blob " + firstRoot);
+            node.console("da:quorum");
+            node.console("da:blob 0x1234");
+            node.endConsole();
+            node.awaitExit(Duration.ofSeconds(60));
+            String output = node.output();
+            assertThat(output).contains("signer:").contains(signer).contains("stake 100000000000000000000 wei");
+            assertThat(output).contains("blobs held:").contains(firstRoot);
+            assertThat(output).contains("certified:").contains("3072 rows signed").contains("768 of 768 rows");
+            assertThat(output).contains("epoch 0, quorum 0, 3072 rows").contains(" 768 ");
+            assertThat(output).contains("not a data root");
+        } finally {
+            devnet.restart(first).detach();
         }
     }
 
