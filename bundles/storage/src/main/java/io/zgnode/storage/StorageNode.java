@@ -16,6 +16,7 @@ import io.zgnode.storage.intake.FlowEntries;
 import io.zgnode.storage.intake.LogEntries;
 import io.zgnode.storage.intake.SegmentIntake;
 import io.zgnode.storage.intake.StoredEntry;
+import io.zgnode.storage.sectors.SectorProofs;
 import io.zgnode.storage.segments.SegmentStore;
 import io.zgnode.storage.segments.ShardConfig;
 
@@ -32,6 +33,7 @@ public class StorageNode {
     private final FlowEntries entries;
     private final SegmentStore segments;
     private final SegmentIntake intake;
+    private final SectorProofs sectors;
     private final StorageConfig config;
 
     @Activate
@@ -44,6 +46,7 @@ public class StorageNode {
         this.entries = new LogEntries(log);
         this.segments = new SegmentStore(store, directory(node));
         this.intake = new SegmentIntake(segments, shard, config.maxSegmentsPerCall());
+        this.sectors = new SectorProofs(entries, segments, shard, store);
     }
 
     static Path directory(NodeInfo node) {
@@ -69,6 +72,10 @@ public class StorageNode {
 
     public SegmentIntake intake() {
         return intake;
+    }
+
+    public SectorProofs sectors() {
+        return sectors;
     }
 
     public StorageConfig config() {

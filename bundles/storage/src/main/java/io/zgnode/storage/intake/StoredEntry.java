@@ -23,6 +23,20 @@ public record StoredEntry(long txSeq, Hash root, long size, long startPosition, 
         return new FileLayout(size);
     }
 
+    /** The sectors the entry occupies in the flow: its nodes back to back, the file's padded chunks. */
+    public long sectors() {
+        long sectors = 0;
+        for (SubmissionNode node : nodes) {
+            sectors += 1L << node.height();
+        }
+        return sectors;
+    }
+
+    /** The first sector after the entry. */
+    public long endPosition() {
+        return startPosition + sectors();
+    }
+
     /** The flow segment index of the entry's segment {@code index}: what shards are counted by. */
     public long flowSegment(int index) {
         return startPosition / FileLayout.SEGMENT_CHUNKS + index;

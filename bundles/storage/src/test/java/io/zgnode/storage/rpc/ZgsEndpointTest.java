@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,10 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.zgnode.api.chain.Hash;
 import io.zgnode.api.rpc.RpcException;
 import io.zgnode.store.internal.MapDbStore;
-import io.zgnode.storage.intake.FlowEntries;
 import io.zgnode.storage.intake.SegmentIntake;
 import io.zgnode.storage.intake.StoredEntry;
 import io.zgnode.storage.intake.UploadedSegment;
@@ -52,7 +49,7 @@ class ZgsEndpointTest {
     void open() {
         store = MapDbStore.open(dir.resolve("store"));
         segments = new SegmentStore(store, dir.resolve("data"));
-        zgs = new ZgsEndpoint(new ListedEntries(), segments, new SegmentIntake(segments, ShardConfig.ALL, 4), ShardConfig.ALL);
+        zgs = new ZgsEndpoint(new ListedEntries(flow), segments, new SegmentIntake(segments, ShardConfig.ALL, 4), ShardConfig.ALL);
     }
 
     @AfterEach
@@ -170,22 +167,5 @@ class ZgsEndpointTest {
         byte[] bytes = new byte[length];
         new Random(3).nextBytes(bytes);
         return bytes;
-    }
-
-    private final class ListedEntries implements FlowEntries {
-        @Override
-        public Optional<StoredEntry> byTxSeq(long txSeq) {
-            return txSeq >= 0 && txSeq < flow.size() ? Optional.of(flow.get((int) txSeq)) : Optional.empty();
-        }
-
-        @Override
-        public List<StoredEntry> byRoot(Hash root) {
-            return flow.stream().filter(entry -> entry.root().equals(root)).toList();
-        }
-
-        @Override
-        public long nextTxSeq() {
-            return flow.size();
-        }
     }
 }
