@@ -3,11 +3,14 @@ package io.zgnode.runtime.cli;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 import io.zgnode.runtime.UserError;
+import io.zgnode.runtime.cli.storage.FilePart;
 import io.zgnode.storage.merkle.FileMerkle;
 import io.zgnode.storage.merkle.FileTree;
 
@@ -41,6 +44,26 @@ final class FileTrees {
         }
     }
 
+    /** The tree of a part of a file: the whole file's, or a fragment's, read from its offset. */
+    static FileTree of(FilePart part) throws IOException {
+        return of(part, PROGRESS_FROM_BYTES);
+    }
+
+    static FileTree of(FilePart part, long progressFromBytes) throws IOException {
+        if (part.isWhole()) {
+            return of(part.file(), progressFromBytes);
+        }
+        try (FileChannel channel = part.open()) {
+            InputStream fragment = new Limited(Channels.newInputStream(channel.position(part.offset())), part.size());
+            if (part.size() < progressFromBytes) {
+                return FileMerkle.parallel().of(fragment);
+            }
+            try (Progress progress = Progress.start("hashing " + part.describe(), part.size(), Progress.Unit.BYTES)) {
+                return FileMerkle.parallel().of(new Counted(fragment, progress));
+            }
+        }
+    }
+
     /** The size of a file that can have a root, or a {@link UserError} saying why it cannot. */
     static long checkedSize(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -54,6 +77,40 @@ final class FileTrees {
             throw new UserError(file + ": the file is empty, and 0G storage has no root for an empty file");
         }
         return attributes.size();
+    }
+
+    /** The first {@code remaining} bytes of a stream (its end, for the Merkle tree, is the fragment's end). */
+    private static final class Limited extends FilterInputStream {
+        private long remaining;
+
+        Limited(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
     }
 
     /** Reports every byte read to the progress bar. */

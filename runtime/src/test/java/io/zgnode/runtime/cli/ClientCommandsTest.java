@@ -79,6 +79,6 @@ class ClientCommandsTest {
         assertThat(Cli.run("client", "balance", "0x1234", "--rpc", node.url()).failure(1))
                 .isEqualTo("zgnode: ADDRESS 0x1234 is not an address (0x and 40 hex digits)");
         assertThat(Cli.run("client", "balance", "--rpc", node.url()).failure(2)).startsWith("zgnode: Missing required parameter: 'ADDRESS'");
-        assertThat(Cli.run("client").failure(2)).isEqualTo("zgnode: missing command: give one of block-number, balance, root, upload, download (see zgnode client --help)");
+        assertThat(Cli.run("client").failure(2)).isEqualTo("zgnode: missing command: give one of block-number, balance, root, upload, download, da-submit, da-get, da-sample (see zgnode client --help)");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.zgnode.runtime.cli.Cli.Result;
+import io.zgnode.runtime.cli.FakeStorageNetwork.Entry;
 
 /**
  * {@code zgnode client download} against fake storage nodes, through Main.run: the official SDK
@@ -141,6 +144,60 @@ class DownloadCommandTest extends FakeStorageTest {
                 .isEqualTo("zgnode: cannot write " + nowhere.toAbsolutePath() + ": no folder " + nowhere.toAbsolutePath().getParent());
         assertThat(Cli.run("client", "download", root, "--rpc", network.url()).failure(2)).contains("--out");
         assertThat(network.node(0).server.requests).isEmpty();
+    }
+
+    @Test
+    void aFileInFragmentsIsFetchedByItsRootsInOrderAndWrittenAsOne() throws Exception {
+        start("0/2", "1/2");
+        byte[] bytes = random(SIZE);
+        List<byte[]> fragments = List.of(Arrays.copyOfRange(bytes, 0, 524_288), Arrays.copyOfRange(bytes, 524_288, 1_048_576),
+                Arrays.copyOfRange(bytes, 1_048_576, SIZE));
+        for (byte[] fragment : fragments) {
+            Entry entry = network.commit(fragment);
+            network.node(0).hold(entry, fragment);
+            network.node(1).hold(entry, fragment);
+        }
+        String roots = String.join(",", fragments.stream().map(FakeStorageTest::root).toList());
+        Path out = dir.resolve("out.bin");
+
+        JsonNode json = Cli.run("client", "download", roots, "--rpc", network.url(), "--out", out.toString(), "--json").json();
+
+        assertThat(Files.readAllBytes(out)).isEqualTo(bytes);
+        assertThat(json.fieldNames()).toIterable().containsExactly("roots", "size", "segments", "out");
+        assertThat(json.get("roots")).extracting(JsonNode::asText).containsExactly(roots.split(","));
+        assertThat(json.get("size").asLong()).isEqualTo(SIZE);
+        assertThat(json.get("segments").asInt()).isEqualTo(2 + 2 + 2);
+        assertThat(leftovers()).containsExactly(out);
+
+        Path swapped = dir.resolve("swapped.bin");
+        String reversed = root(fragments.get(1)) + "," + root(fragments.get(0));
+        Result text = Cli.run("client", "download", reversed, "--rpc", network.url(), "--out", swapped.toString());
+        assertThat(text.exitCode()).as("stderr: %s", text.err()).isZero();
+        assertThat(text.out()).isEqualTo("roots:    " + reversed + "\n"
+                + "size:     1048576 bytes, 4 segments in 2 fragments, every proof checked\n"
+                + "out:      " + swapped.toAbsolutePath() + "\n");
+        assertThat(Files.readAllBytes(swapped)).isEqualTo(concat(fragments.get(1), fragments.get(0)));
+    }
+
+    @Test
+    void whenOneFragmentCannotBeFetchedNothingIsWritten() throws Exception {
+        start("0/1");
+        byte[] first = stored(SIZE, 0);
+        String unknown = root(new byte[] {1, 2, 3});
+        Path out = dir.resolve("out.bin");
+        String error = Cli.run("client", "download", root(first) + "," + unknown, "--rpc", network.url(), "--out", out.toString()).failure(1);
+        assertThat(error).startsWith("zgnode: no storage node knows a file with root " + unknown);
+        assertThat(out).doesNotExist();
+        assertThat(leftovers()).isEmpty();
+
+        assertThat(Cli.run("client", "download", root(first) + ",0x12", "--rpc", network.url(), "--out", out.toString()).failure(1))
+                .isEqualTo("zgnode: ROOT 0x12 is not a file root: 0x and 64 hex digits");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private java.util.List<Path> leftovers() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,40 @@ class RootCommandTest {
         FileTree streamed = FileTrees.of(file, 1);
         assertThat(streamed.root()).isEqualTo(direct.root());
         assertThat(streamed.submission()).isEqualTo(direct.submission());
+    }
+
+    @Test
+    void aFileOverTheFragmentSizeHasOneRootPerFragmentEachAsItsOwnFilesRoot() throws Exception {
+        byte[] bytes = new byte[3 * 262_144 + 100];
+        new Random(11).nextBytes(bytes);
+        Path file = Files.write(dir.resolve("large.bin"), bytes);
+
+        JsonNode json = Cli.run("client", "root", file.toString(), "--fragment-size", "262144", "--json").json();
+
+        assertThat(json.fieldNames()).toIterable().containsExactly("roots", "size", "fragmentSize", "fragments");
+        assertThat(json.get("size").asLong()).isEqualTo(bytes.length);
+        assertThat(json.get("fragmentSize").asLong()).isEqualTo(262_144);
+        assertThat(json.get("fragments")).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            byte[] fragment = Arrays.copyOfRange(bytes, i * 262_144, Math.min(bytes.length, (i + 1) * 262_144));
+            Path alone = Files.write(dir.resolve("fragment-" + i + ".bin"), fragment);
+            JsonNode own = Cli.run("client", "root", alone.toString(), "--json").json();
+            assertThat(json.get("fragments").get(i)).as("fragment %d", i).isEqualTo(own);
+            assertThat(json.get("roots").get(i)).isEqualTo(own.get("root"));
+        }
+
+        Result text = Cli.run("client", "root", file.toString(), "--fragment-size", "262144");
+        assertThat(text.out()).startsWith("fragments:  4 of 262144 bytes (the last one the rest): each is stored as its own entry\n\n"
+                + "fragment 1/4: bytes 0 to 262143\nroot:       " + json.get("roots").get(0).asText() + "\n")
+                .contains("\nfragment 4/4: bytes 786432 to 786531\nroot:       " + json.get("roots").get(3).asText() + "\nsize:       100 bytes\n");
+    }
+
+    @Test
+    void aFileWithinTheFragmentSizeKeepsItsOneRootAndABadSizeIsAUsageError() throws Exception {
+        Path file = affine(262_145);
+        assertThat(Cli.run("client", "root", file.toString(), "--fragment-size", "524288", "--json").json().toString()).isEqualTo(AFFINE_262145);
+        assertThat(Cli.run("client", "root", file.toString(), "--fragment-size", "1000", "--json").failure(2))
+                .contains("--fragment-size: a fragment size is a power of two from 262144 (one segment) to 4294967296 (4 GiB) bytes, not 1000");
     }
 
     private Path affine(int size) throws Exception {

@@ -2,11 +2,12 @@ package io.zgnode.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.RandomAccessFile;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -183,13 +184,11 @@ class UploadCommandTest extends FakeStorageTest {
         assertThat(Cli.run(ENVIRONMENT, "client", "upload", empty.toString(), "--rpc", network.url(), "--key", key.toString()).failure(1))
                 .isEqualTo("zgnode: " + empty + ": the file is empty, and 0G storage has no root for an empty file");
 
-        Path huge = dir.resolve("huge.bin");
-        try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
-            sparse.setLength((4L << 30) + 1);
+        for (String size : new String[] {"262143", "393216", "8589934592", "0"}) {
+            assertThat(Cli.run(ENVIRONMENT, "client", "upload", file.toString(), "--rpc", network.url(), "--key", key.toString(), "--fragment-size", size)
+                    .failure(2)).contains("--fragment-size: a fragment size is a power of two from 262144 (one segment) to 4294967296 (4 GiB) bytes, not "
+                            + size);
         }
-        assertThat(Cli.run(ENVIRONMENT, "client", "upload", huge.toString(), "--rpc", network.url(), "--key", key.toString()).failure(1))
-                .isEqualTo("zgnode: " + huge + ": 4294967297 bytes is more than one flow entry takes (4 GiB, 4294967296 bytes):"
-                        + " split the file and upload the parts");
 
         assertThat(Cli.run(Map.of(), "client", "upload", file.toString(), "--rpc", network.url(), "--key", key.toString()).failure(1))
                 .isEqualTo("zgnode: no password: give --password-file FILE or set ZGNODE_PASSWORD");
@@ -204,6 +203,55 @@ class UploadCommandTest extends FakeStorageTest {
                     .isEqualTo("zgnode: " + chainOnly.url() + " is not a storage node (it does not serve zgs_getStatus):"
                             + " give the URL of a node with the storage feature");
         }
+    }
+
+    @Test
+    void aFileOverTheFragmentSizeIsStoredAsOneEntryPerFragmentInOrder() throws Exception {
+        start("0/2", "1/2");
+        byte[] bytes = random(SIZE);
+        Path file = Files.write(dir.resolve("data.bin"), bytes);
+
+        JsonNode json = Cli.run(ENVIRONMENT, "client", "upload", file.toString(), "--rpc", network.url(), "--key", keyFile().toString(),
+                "--fragment-size", "524288", "--json").json();
+
+        // 1311720 bytes: two fragments of 524288, the last one the rest
+        assertThat(json.fieldNames()).toIterable().containsExactly("roots", "size", "fragmentSize", "fragments");
+        assertThat(json.get("size").asLong()).isEqualTo(SIZE);
+        assertThat(json.get("fragmentSize").asLong()).isEqualTo(524_288);
+        List<byte[]> fragments = List.of(Arrays.copyOfRange(bytes, 0, 524_288), Arrays.copyOfRange(bytes, 524_288, 1_048_576),
+                Arrays.copyOfRange(bytes, 1_048_576, SIZE));
+        assertThat(json.get("roots")).extracting(JsonNode::asText).containsExactlyElementsOf(fragments.stream().map(FakeStorageTest::root).toList());
+        assertThat(network.sent).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode fragment = json.get("fragments").get(i);
+            assertThat(fragment.fieldNames()).toIterable().containsExactly("root", "txSeq", "txHash", "size", "segments", "nodes");
+            assertThat(fragment.get("root").asText()).isEqualTo(json.get("roots").get(i).asText());
+            assertThat(fragment.get("txSeq").asLong()).isEqualTo(i);
+            assertThat(fragment.get("txHash").asText()).isEqualTo(network.sent.get(i).hash().toString());
+            assertThat(fragment.get("size").asLong()).isEqualTo(fragments.get(i).length);
+            Entry entry = network.entries.get(i);
+            assertThat(entry.root().toString()).isEqualTo(root(fragments.get(i)));
+            assertThat(network.node(0).finalized(entry) && network.node(1).finalized(entry)).as("fragment %d is held", i).isTrue();
+        }
+    }
+
+    @Test
+    void aFileInFragmentsUploadedAgainSendsNothingAndTextListsTheRoots() throws Exception {
+        start("0/1");
+        Path file = Files.write(dir.resolve("data.bin"), random(SIZE));
+        String[] upload = {"client", "upload", file.toString(), "--rpc", network.url(), "--key", keyFile().toString(), "--fragment-size", "1048576"};
+        Result first = Cli.run(ENVIRONMENT, upload);
+        assertThat(first.exitCode()).as("stderr: %s", first.err()).isZero();
+        assertThat(network.sent).hasSize(2);
+
+        Result again = Cli.run(ENVIRONMENT, upload);
+        assertThat(again.exitCode()).as("stderr: %s", again.err()).isZero();
+        assertThat(network.sent).as("no new submission").hasSize(2);
+        String roots = network.entries.get(0).root() + "," + network.entries.get(1).root();
+        assertThat(again.out()).contains("fragment 1/2: " + network.entries.get(0).root() + ", bytes 0 to 1048575, txSeq 0 (already stored")
+                .contains("fragment 2/2: " + network.entries.get(1).root() + ", bytes 1048576 to " + (SIZE - 1) + ", txSeq 1 (already stored")
+                .contains("roots:    " + roots + "\n")
+                .contains("size:     " + SIZE + " bytes in 2 fragments of 1048576 bytes (the last one the rest)\n");
     }
 
     private Path keyFile() {

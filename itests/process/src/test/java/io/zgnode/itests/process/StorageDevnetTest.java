@@ -2,10 +2,12 @@ package io.zgnode.itests.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.zgnode.crypto.Hex;
+import io.zgnode.crypto.Keccak256;
 import io.zgnode.itests.harness.Devnet;
 import io.zgnode.itests.harness.Devnet.Node;
 import io.zgnode.itests.harness.NodeProcess;
@@ -203,21 +206,70 @@ class StorageDevnetTest {
     @Order(6)
     void ourOwnClientUploadsThroughOneNodeAndDownloadsWithEveryProofChecked() throws Exception {
         Path file = randomFile("client.bin", 2 * FileLayout.SEGMENT_SIZE + RANDOM.nextInt(FileLayout.SEGMENT_SIZE));
-        Path password = Files.writeString(dir.resolve("password.txt"), "storage test\n");
-        Path mnemonic = Files.writeString(dir.resolve("mnemonic.txt"), DevGenesis.MNEMONIC + "\n");
-        Path key = dir.resolve("key.json");
-        assertSucceeds(NodeProcess.run(SCRIPT, "keys", "import", "--mnemonic-file", mnemonic.toString(), "--index", "5", "--light", "--out",
-                key.toString(), "--password-file", password.toString()));
-
-        NodeProcess.Result upload = NodeProcess.run(SCRIPT, "client", "upload", file.toString(), "--rpc", url(1), "--key", key.toString(),
-                "--password-file", password.toString(), "--json");
-        assertSucceeds(upload);
-        String root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(upload.stdout()).get("root").asText();
+        String root = upload(file, 1, 5).get("root").asText();
         assertThat(root).isEqualTo(root(file));
         Path out = dir.resolve("client.out");
         assertSucceeds(NodeProcess.run(SCRIPT, "client", "download", root, "--rpc", url(3), "--out", out.toString(), "--json"));
 
         assertThat(Files.mismatch(file, out)).as("seed %d", SEED).isEqualTo(-1);
+    }
+
+    @Test
+    @Order(7)
+    void ourClientSplitsAFileOverTheFragmentSizeAndItsSectorsProveAgainstTheFlowRoot() throws Exception {
+        Path file = randomFile("fragments.bin", 5 * (1 << 20) / 2 + RANDOM.nextInt(FileLayout.SEGMENT_SIZE));
+        JsonNode uploaded = upload(file, 0, 6, "--fragment-size", "1048576");
+        List<String> roots = new ArrayList<>();
+        uploaded.get("roots").forEach(root -> roots.add(root.asText()));
+        assertThat(roots).hasSize(3);
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(roots.get(0)).isEqualTo(FileMerkle.sequential().of(Arrays.copyOf(bytes, 1 << 20)).root().toString());
+        Path out = dir.resolve("fragments.out");
+        assertSucceeds(NodeProcess.run(SCRIPT, "client", "download", String.join(",", roots), "--rpc", url(3), "--out", out.toString(), "--json"));
+        assertThat(Files.mismatch(file, out)).as("seed %d", SEED).isEqualTo(-1);
+
+        // a sector of the last fragment, proved by a node of its shard against the root the Flow contract reports
+        JsonNode context = nodes.get(1).rpc().result("zgs_getFlowContext");
+        String flow = nodes.get(1).rpc().result("zgs_getStatus").get("networkIdentity").get("flowAddress").asText();
+        byte[] computeFlowRoot = Arrays.copyOf(Keccak256.hash("computeFlowRoot()".getBytes(StandardCharsets.US_ASCII)), 4);
+        String computed = nodes.get(1).rpc().result("eth_call", Map.of("to", flow, "data", Hex.encode(computeFlowRoot)), "latest").asText();
+        assertThat(context.get(0).asText()).isEqualTo(computed);
+        long start = nodes.get(1).rpc().result("zgs_getFileInfo", roots.get(2), true).get("tx").get("startEntryIndex").asLong();
+        long sector = start + 1030;
+        int keeper = (int) (sector / FileLayout.SEGMENT_CHUNKS % 2); // node1 keeps shard 0 of 2, node2 shard 1
+        awaitFinalized(nodes.get(keeper), roots.get(2));
+        JsonNode proof = nodes.get(keeper).rpc().result("zgs_getSectorProof", sector, context.get(0).asText());
+        byte[] chunk = Arrays.copyOfRange(bytes, (2 << 20) + 1030 * 256, (2 << 20) + 1031 * 256);
+        assertThat(proof.get("lemma").get(0).asText()).isEqualTo(Hex.encode(Keccak256.hash(chunk)));
+        assertThat(proof.get("path").size()).isEqualTo(64 - Long.numberOfLeadingZeros(context.get(1).asLong() - 1));
+        byte[] node = Hex.decode(proof.get("lemma").get(0).asText());
+        for (int step = 0; step < proof.get("path").size(); step++) {
+            byte[] sibling = Hex.decode(proof.get("lemma").get(step + 1).asText());
+            boolean left = proof.get("path").get(step).asBoolean();
+            assertThat(left).isEqualTo((sector >>> step & 1) == 0);
+            node = left ? Keccak256.hash(node, sibling) : Keccak256.hash(sibling, node);
+        }
+        assertThat(Hex.encode(node)).isEqualTo(context.get(0).asText());
+        JsonNode refused = nodes.get(1 - keeper).rpc().call("zgs_getSectorProof", sector);
+        assertThat(refused.get("error").get("message").asText()).contains("in shard " + keeper + "/2, not held here");
+    }
+
+    /**
+     * {@code zgnode client upload FILE --json} through node {@code node}, paid by development account
+     * {@code account} (its key imported with the CLI); the JSON it prints.
+     */
+    private static JsonNode upload(Path file, int node, int account, String... options) throws Exception {
+        Path password = Files.writeString(dir.resolve("password-" + account + ".txt"), "storage test\n");
+        Path mnemonic = Files.writeString(dir.resolve("mnemonic-" + account + ".txt"), DevGenesis.MNEMONIC + "\n");
+        Path key = dir.resolve("key-" + account + ".json");
+        assertSucceeds(NodeProcess.run(SCRIPT, "keys", "import", "--mnemonic-file", mnemonic.toString(), "--index", String.valueOf(account), "--light",
+                "--out", key.toString(), "--password-file", password.toString()));
+        List<String> args = new ArrayList<>(List.of("client", "upload", file.toString(), "--rpc", url(node), "--key", key.toString(), "--password-file",
+                password.toString(), "--json"));
+        args.addAll(List.of(options));
+        NodeProcess.Result upload = NodeProcess.run(SCRIPT, args.toArray(String[]::new));
+        assertSucceeds(upload);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(upload.stdout());
     }
 
     private static void assertSucceeds(NodeProcess.Result result) {

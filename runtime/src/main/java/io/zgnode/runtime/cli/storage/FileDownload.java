@@ -21,16 +21,21 @@ import io.zgnode.runtime.cli.Progress;
 import io.zgnode.storage.merkle.FileLayout;
 
 /**
- * Fetches a file by its root: finds the nodes that hold it (the indexer's file locations first,
- * then every storage node it knows), takes the file's size and flow position from a node's entry,
- * downloads every segment with its proof checked ({@link SegmentDownloader}) into a temporary
- * file beside the target, forces it to disk and renames it to the target in one step: the target
- * is the whole verified file or is not there (or is left as it was).
+ * Fetches a file by its root, or a file stored in fragments by their roots in order: finds the nodes
+ * that hold each (the indexer's file locations first, then every storage node it knows), takes its
+ * size and flow position from a node's entry, downloads every segment with its proof checked
+ * ({@link SegmentDownloader}) to its place in a temporary file beside the target (the fragments one
+ * after another), forces it to disk and renames it to the target in one step: the target is the
+ * whole verified file or is not there (or is left as it was).
  */
 public final class FileDownload {
 
-    /** What was written. */
-    public record Result(Hash root, long size, int segments, Path out) {
+    /** What was written: {@code roots} in the order their bytes follow each other. */
+    public record Result(List<Hash> roots, long size, int segments, Path out) {
+
+        public Result {
+            roots = List.copyOf(roots);
+        }
     }
 
     private final StorageNetwork network;
@@ -59,23 +64,33 @@ public final class FileDownload {
 
     /** Downloads the file of {@code root} to {@code out}. */
     public Result download(Hash root, Path out, boolean replace) throws Exception {
+        return download(List.of(root), out, replace);
+    }
+
+    /** Downloads the files of {@code roots}, one after another, to {@code out}: the fragments of one file, put together. */
+    public Result download(List<Hash> roots, Path out, boolean replace) throws Exception {
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("no root to download");
+        }
         Path target = checkTarget(out, replace);
-        List<ShardedNode> nodes = holdersFirst(root);
-        FileInfo file = fileInfo(root, nodes);
-        if (file.size() <= 0) {
-            throw new UserError("a node says the file " + root + " has " + file.size() + " bytes: no such file can have a root");
+        List<Source> sources = new ArrayList<>();
+        long size = 0;
+        int segments = 0;
+        for (Hash root : roots) {
+            Source source = source(root);
+            sources.add(source);
+            size += source.file().size();
+            segments += new FileLayout(source.file().size()).segments();
         }
-        ShardCoverage coverage = ShardCoverage.of(nodes);
-        if (coverage.coverage() < 1) {
-            throw new UserError("no storage node " + network.entry().url() + " knows keeps shard " + coverage.weakest() + " of the flow,"
-                    + " so segments of " + root + " cannot be fetched (nodes: " + ShardedNode.describe(nodes) + ")");
-        }
-        FileLayout layout = new FileLayout(file.size());
         Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                    Progress progress = Progress.startWithRate("downloading " + target.getFileName(), file.size())) {
-                new SegmentDownloader(network, root, file, nodes, warnings, progress::advance).downloadTo(channel);
+                    Progress progress = Progress.startWithRate("downloading " + target.getFileName(), size)) {
+                long offset = 0;
+                for (Source source : sources) {
+                    new SegmentDownloader(network, source.root(), source.file(), source.nodes(), warnings, progress::advance).downloadTo(channel, offset);
+                    offset += source.file().size();
+                }
                 channel.force(true);
             }
             AtomicFiles.publish(temporary, target, replace);
@@ -87,7 +102,26 @@ public final class FileDownload {
         } finally {
             AtomicFiles.deleteQuietly(temporary);
         }
-        return new Result(root, file.size(), layout.segments(), target);
+        return new Result(roots, size, segments, target);
+    }
+
+    /** A file to fetch: its root, its entry as a node describes it, and the nodes to ask. */
+    private record Source(Hash root, FileInfo file, List<ShardedNode> nodes) {
+    }
+
+    /** Finds the file's entry and nodes keeping every shard, before anything is fetched. */
+    private Source source(Hash root) {
+        List<ShardedNode> nodes = holdersFirst(root);
+        FileInfo file = fileInfo(root, nodes);
+        if (file.size() <= 0) {
+            throw new UserError("a node says the file " + root + " has " + file.size() + " bytes: no such file can have a root");
+        }
+        ShardCoverage coverage = ShardCoverage.of(nodes);
+        if (coverage.coverage() < 1) {
+            throw new UserError("no storage node " + network.entry().url() + " knows keeps shard " + coverage.weakest() + " of the flow,"
+                    + " so segments of " + root + " cannot be fetched (nodes: " + ShardedNode.describe(nodes) + ")");
+        }
+        return new Source(root, file, nodes);
     }
 
     /** The indexer's holders of the file, then the other storage nodes it knows (they may hold segments while they sync). */

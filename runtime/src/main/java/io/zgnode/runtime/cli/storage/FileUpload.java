@@ -2,7 +2,6 @@ package io.zgnode.runtime.cli.storage;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +27,7 @@ import io.zgnode.storage.merkle.FileTree;
  */
 public final class FileUpload {
 
-    /** Files larger than this need several flow entries, as the official SDK splits them (its fragment size). */
+    /** Files larger than this need several flow entries, as the official SDK splits them ({@link Fragments}, its default fragment size). */
     public static final long MAX_BYTES = 4L << 30;
 
     /**
@@ -59,6 +58,14 @@ public final class FileUpload {
 
     /** Stores {@code file}, whose tree is {@code tree}, on nodes that keep every shard {@code replicas} times. */
     public Result upload(Path file, FileTree tree, int replicas) throws Exception {
+        return upload(FilePart.whole(file, tree.layout().size()), tree, replicas);
+    }
+
+    /** Stores {@code part} of a file (the whole file, or a fragment), whose tree is {@code tree}, as one flow entry. */
+    public Result upload(FilePart part, FileTree tree, int replicas) throws Exception {
+        if (tree.layout().size() != part.size()) {
+            throw new IllegalArgumentException("the tree is of " + tree.layout().size() + " bytes, the part has " + part.size());
+        }
         Hash root = tree.root();
         List<ShardedNode> chosen = choose(replicas);
         Map<ShardedNode, Optional<FileInfo>> before = new LinkedHashMap<>();
@@ -85,7 +92,7 @@ public final class FileUpload {
             entries.put(node, awaitEntry(node, txSeq, root));
         }
         List<ShardedNode> missing = chosen.stream().filter(node -> !entries.get(node).finalized()).toList();
-        send(file, tree, entries.get(chosen.get(0)), missing);
+        send(part, tree, entries.get(chosen.get(0)), missing);
         for (ShardedNode node : chosen) {
             awaitFinalized(node, txSeq);
         }
@@ -112,17 +119,14 @@ public final class FileUpload {
         return entry;
     }
 
-    private void send(Path file, FileTree tree, FileInfo entry, List<ShardedNode> nodes) throws Exception {
+    private void send(FilePart part, FileTree tree, FileInfo entry, List<ShardedNode> nodes) throws Exception {
         if (nodes.isEmpty()) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (channel.size() != tree.layout().size()) {
-                throw new UserError(file + " changed while it was being uploaded: it had " + tree.layout().size() + " bytes, now " + channel.size());
-            }
-            SegmentUploader uploader = new SegmentUploader(channel, tree, entry);
+        try (FileChannel channel = part.open()) {
+            SegmentUploader uploader = new SegmentUploader(channel, part, tree, entry);
             long total = nodes.stream().mapToLong(node -> uploader.bytesFor(node.shard())).sum();
-            try (Progress progress = Progress.startWithRate("uploading " + file.getFileName(), total)) {
+            try (Progress progress = Progress.startWithRate("uploading " + part.describe(), total)) {
                 List<Workers.Task> tasks = new ArrayList<>();
                 for (ShardedNode node : nodes) {
                     tasks.add(() -> uploader.upload(network.client(node), node.shard(), progress::advance));

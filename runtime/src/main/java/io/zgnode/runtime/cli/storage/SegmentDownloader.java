@@ -57,15 +57,18 @@ public final class SegmentDownloader {
         this.written = written;
     }
 
-    /** Writes the file's bytes to {@code out}, each segment at its place (so the segments may come in any order). */
-    public void downloadTo(FileChannel out) throws Exception {
+    /**
+     * Writes the file's bytes to {@code out} from {@code offset} on (where the fragment lies in the
+     * whole file), each segment at its place, so the segments may come in any order.
+     */
+    public void downloadTo(FileChannel out, long offset) throws Exception {
         int segments = new FileLayout(file.size()).segments();
         AtomicInteger next = new AtomicInteger();
         List<Workers.Task> workers = new ArrayList<>();
         for (int i = 0; i < Math.min(PARALLEL, segments); i++) {
             workers.add(() -> {
                 for (int index = next.getAndIncrement(); index < segments; index = next.getAndIncrement()) {
-                    write(out, index, segment(index));
+                    write(out, offset, index, segment(index));
                 }
             });
         }
@@ -132,12 +135,12 @@ public final class SegmentDownloader {
     }
 
     /** The segment's file bytes at their place: the zero fill after the file's end is not written. */
-    private void write(FileChannel out, int index, byte[] data) throws IOException {
+    private void write(FileChannel out, long offset, int index, byte[] data) throws IOException {
         long position = (long) index * FileLayout.SEGMENT_SIZE;
         int length = (int) Math.min(data.length, file.size() - position);
         ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
         while (buffer.hasRemaining()) {
-            out.write(buffer, position + buffer.position());
+            out.write(buffer, offset + position + buffer.position());
         }
         written.accept(length);
     }

@@ -13,11 +13,10 @@ import io.zgnode.runtime.UserError;
 import io.zgnode.runtime.cli.Workers;
 import io.zgnode.storage.merkle.FileLayout;
 import io.zgnode.storage.merkle.FileTree;
-import io.zgnode.storage.merkle.SegmentData;
 
 /**
- * Uploads a file's segments for its flow entry to storage nodes: to each node the segments its
- * shard keeps, read from the file a batch at a time (never the whole file in memory), each with
+ * Uploads a file's segments (or a fragment's: a {@link FilePart}) for its flow entry to storage
+ * nodes: to each node the segments its shard keeps, read from the file a batch at a time (never the whole file in memory), each with
  * its proof, by {@code zgs_uploadSegmentsByTxSeq}, with a few calls to each node in flight. A node
  * ignores a segment it already holds, so uploading again after an interruption is harmless. Safe
  * to use for several nodes at once.
@@ -38,15 +37,18 @@ public final class SegmentUploader {
     static final int PARALLEL = 3;
 
     private final FileChannel file;
+    private final FilePart part;
     private final FileTree tree;
     private final FileInfo entry;
 
     /**
      * @param file the file, open for reading (read by position, so threads can share it)
-     * @param entry the file's flow entry: its txSeq, and where it starts in the flow (shards count flow segments)
+     * @param part the bytes of the file the entry stores, whose tree is {@code tree}
+     * @param entry the part's flow entry: its txSeq, and where it starts in the flow (shards count flow segments)
      */
-    public SegmentUploader(FileChannel file, FileTree tree, FileInfo entry) {
+    public SegmentUploader(FileChannel file, FilePart part, FileTree tree, FileInfo entry) {
         this.file = file;
+        this.part = part;
         this.tree = tree;
         this.entry = entry;
     }
@@ -103,7 +105,7 @@ public final class SegmentUploader {
         SortedMap<Integer, byte[]> batch = new TreeMap<>();
         long bytes = 0;
         for (int i = from; i < to; i++) {
-            byte[] data = SegmentData.read(file, indices[i]);
+            byte[] data = part.segment(file, indices[i]);
             batch.put(indices[i], data);
             bytes += data.length;
         }

@@ -4,7 +4,8 @@
  * {@link io.zgnode.runtime.cli.storage.StorageNetwork}), the choice of nodes that keep every shard
  * ({@link io.zgnode.runtime.cli.storage.ShardCoverage}), the Flow contract's submission
  * ({@link io.zgnode.runtime.cli.storage.FlowContract}), and the transfers: segments uploaded a batch
- * at a time straight from the file ({@link io.zgnode.runtime.cli.storage.FileUpload}), segments
+ * at a time straight from the file ({@link io.zgnode.runtime.cli.storage.FileUpload}; a file over the
+ * fragment size as several entries, cut as the official SDK cuts it: {@link io.zgnode.runtime.cli.storage.Fragments}), segments
  * downloaded with every proof checked against the root and written atomically
  * ({@link io.zgnode.runtime.cli.storage.FileDownload}). The Merkle trees and proofs are
  * {@code io.zgnode.storage.merkle}'s, byte-exact with the official SDK. Tests and tools can use
