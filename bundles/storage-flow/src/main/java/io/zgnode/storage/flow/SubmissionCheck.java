@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.zgnode.api.contract.RevertException;
+import io.zgnode.storage.merkle.FileLayout;
 import io.zgnode.storage.merkle.Submission;
 import io.zgnode.storage.merkle.SubmissionNode;
 import io.zgnode.storage.merkle.ZeroHashes;
@@ -28,6 +29,10 @@ final class SubmissionCheck {
         }
         if (data.length().compareTo(MAX_LENGTH) > 0) {
             throw invalid("length " + data.length() + " is beyond any file the flow can hold");
+        }
+        if (data.length().compareTo(BigInteger.valueOf(FileLayout.MAX_ENTRY_BYTES)) > 0) {
+            throw invalid("length " + data.length() + " is over the " + FileLayout.MAX_ENTRY_BYTES + " bytes (4 GiB) one entry holds:"
+                    + " split the file into several entries, as the SDK and zgnode client upload do");
         }
         List<SubmissionNode> nodes = new ArrayList<>(data.nodes().size());
         for (FlowAbi.Node node : data.nodes()) {

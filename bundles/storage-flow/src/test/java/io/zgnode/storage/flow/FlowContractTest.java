@@ -213,6 +213,7 @@ class FlowContractTest {
         assertInvalid(data(100, node(root, 64)), "node height 64 is above 63");
         assertInvalid(List.of(BigInteger.ONE.shiftLeft(70), new byte[0], List.of(List.of(root.toArray(), BigInteger.valueOf(60)))),
                 "is beyond any file the flow can hold");
+        assertInvalid(data((4L << 30) + 1, node(root, 25), node(root, 0)), "is over the 4294967296 bytes (4 GiB) one entry holds");
 
         Submission valid = file(5_000, 6).submission();
         Receipt receipt = chain.execute(1, chain.storage.flow(), BigInteger.TEN.pow(18),

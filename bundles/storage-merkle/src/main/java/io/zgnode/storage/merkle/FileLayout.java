@@ -14,6 +14,11 @@ public record FileLayout(long size) {
     public static final int SEGMENT_HEIGHT = 10;
     public static final int SEGMENT_CHUNKS = 1 << SEGMENT_HEIGHT;
     public static final int SEGMENT_SIZE = CHUNK_SIZE * SEGMENT_CHUNKS;
+    /**
+     * The most one flow entry holds: 4 GiB, the fragment size of the official SDK, which cuts larger
+     * files into entries of this size. The Flow contract refuses a longer submission.
+     */
+    public static final long MAX_ENTRY_BYTES = 4L << 30;
 
     public FileLayout {
         if (size <= 0) {

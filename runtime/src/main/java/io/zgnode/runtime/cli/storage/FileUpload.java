@@ -15,6 +15,7 @@ import io.zgnode.runtime.cli.Polling;
 import io.zgnode.runtime.cli.Progress;
 import io.zgnode.runtime.cli.Transactions;
 import io.zgnode.runtime.cli.Workers;
+import io.zgnode.storage.merkle.FileLayout;
 import io.zgnode.storage.merkle.FileTree;
 
 /**
@@ -28,7 +29,7 @@ import io.zgnode.storage.merkle.FileTree;
 public final class FileUpload {
 
     /** Files larger than this need several flow entries, as the official SDK splits them ({@link Fragments}, its default fragment size). */
-    public static final long MAX_BYTES = 4L << 30;
+    public static final long MAX_BYTES = FileLayout.MAX_ENTRY_BYTES;
 
     /**
      * What was done.
