@@ -79,7 +79,7 @@ public final class DevnetTransferBench {
         return Long.decode(node.result("eth_blockNumber").asText());
     }
 
-    private static long cpuNanos(List<ProcessHandle> processes) {
+    static long cpuNanos(List<ProcessHandle> processes) {
         return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 

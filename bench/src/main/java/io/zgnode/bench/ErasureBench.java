@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.hadoop.io.erasurecode.ErasureCoderOptions;
@@ -36,23 +37,13 @@ public final class ErasureBench {
     private static final double MIB = 1 << 20;
 
     public static void main(String[] args) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(DEADLINE_MILLIS);
-                System.err.printf("ErasureBench: not done after %d s, stopping%n", DEADLINE_MILLIS / 1000);
-                System.exit(3);
-            } catch (InterruptedException e) {
-                // done in time
-            }
-        }, "erasure-bench-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Watchdog watchdog = Watchdog.start("ErasureBench", DEADLINE_MILLIS);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("payload %,d bytes (%.1f MiB); MiB/s of payload, median of %d runs (Hadoop: %d)%n", BLOB, BLOB / MIB, RUNS,
                 HADOOP_RUNS);
         zeroGShape(cores);
         besideHadoop(cores);
-        watchdog.interrupt();
+        watchdog.done();
     }
 
     private static void zeroGShape(int cores) {
@@ -160,12 +151,19 @@ public final class ErasureBench {
     }
 
     /** Median seconds of {@code runs} runs. */
-    private static double median(Supplier<?> work, int runs) {
+    static double median(Supplier<?> work, int runs) {
+        return median(work, result -> {
+        }, runs);
+    }
+
+    /** Median seconds of {@code runs} runs of {@code work}; {@code check} looks at each result, untimed. */
+    static <T> double median(Supplier<T> work, Consumer<? super T> check, int runs) {
         List<Double> seconds = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             long started = System.nanoTime();
-            work.get();
+            T result = work.get();
             seconds.add((System.nanoTime() - started) / 1e9);
+            check.accept(result);
         }
         return new Stats(seconds).median();
     }
@@ -196,7 +194,8 @@ public final class ErasureBench {
         return all;
     }
 
-    private static List<Integer> randomRows(int n, int count, long seed) {
+    /** {@code count} of the rows 0 .. n-1, drawn at random from {@code seed}, in order. */
+    static List<Integer> randomRows(int n, int count, long seed) {
         List<Integer> rows = range(0, n);
         Collections.shuffle(rows, new Random(seed));
         List<Integer> chosen = new ArrayList<>(rows.subList(0, count));

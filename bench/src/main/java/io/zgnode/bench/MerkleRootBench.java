@@ -113,7 +113,7 @@ public final class MerkleRootBench {
     }
 
     /** 256-byte inputs hashed by {@code threads} threads for {@code time}, in MB/s of input. */
-    private static double keccakRate(int threads, Duration time) throws InterruptedException {
+    static double keccakRate(int threads, Duration time) throws InterruptedException {
         byte[] input = new byte[1 << 20];
         new SplittableRandom(11).nextBytes(input);
         LongAdder hashed = new LongAdder();

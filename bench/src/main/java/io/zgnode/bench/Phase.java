@@ -16,7 +16,7 @@ import java.time.Instant;
 final class Phase {
 
     /** /proc/stat counts in 1/100 s on every Linux we run on. */
-    private static final double TICKS_PER_SECOND = 100;
+    static final double TICKS_PER_SECOND = 100;
 
     private final long pid;
     private final long startNanos = System.nanoTime();
@@ -80,12 +80,12 @@ final class Phase {
                 .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
     }
 
-    private static long clientCpu() {
+    static long clientCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Machine CPU time neither idle nor waiting for I/O, hypervisor steal included (/proc/stat; 0 where there is none). */
-    private static long machineBusyTicks() {
+    static long machineBusyTicks() {
         try {
             String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;

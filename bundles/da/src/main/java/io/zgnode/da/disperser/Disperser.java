@@ -54,6 +54,7 @@ public class Disperser {
     private final ExecutorService background;
     private final ExecutorService calls;
     private final Semaphore encoding;
+    private final MemoryBudget memory = MemoryBudget.ofHeap();
     private final DaConfig config;
 
     @Activate
@@ -97,20 +98,33 @@ public class Disperser {
         if (chain.registry().quorumCount(epoch) == 0) {
             throw new InvalidBlobException("no DA signers are registered for epoch " + epoch);
         }
-        EncodedBlob blob = encode(payload);
+        MemoryBudget.Reservation room = memory.reserve(footprint(payload.length), config.signatureTimeoutMillis());
+        EncodedBlob blob;
+        try {
+            blob = encode(payload);
+        } catch (InvalidBlobException | RuntimeException | InterruptedException e) {
+            room.close();
+            throw e;
+        }
         Quorum quorum = chain.quorum(epoch, 0);
         Hash requestId = requestId(blob.dataRoot(), epoch, quorum.quorumId());
         synchronized (this) {
             Optional<Dispersal> known = dispersals.get(requestId);
             if (known.isPresent() && !failed(known.get().status())) {
+                room.close();
                 return known.get();
             }
             Dispersal started = new Dispersal(requestId.toString(), BlobStatus.PROCESSING, blob.dataRoot().toString(), epoch, quorum.quorumId(), 0,
                     quorum.totalRows(), null, null, null);
             dispersals.put(started);
             try {
-                background.execute(() -> disperse(started, blob, quorum, sender));
+                background.execute(() -> {
+                    try (room) {
+                        disperse(started, blob, quorum, sender);
+                    }
+                });
             } catch (RejectedExecutionException stopping) {
+                room.close();
                 dispersals.put(started.withStatus(BlobStatus.FAILED, "the node is stopping"));
                 throw new InvalidBlobException("the node is stopping");
             }
@@ -202,6 +216,15 @@ public class Disperser {
                 dispersals.put(dispersal.withStatus(BlobStatus.FAILED, "the node stopped during the dispersal; submit the blob again"));
             }
         }
+    }
+
+    /**
+     * What a dispersal holds at most: the payload, the encoded matrix (totalRows rows), and the
+     * rows of the calls in flight as base64 JSON (about one more matrix at worst).
+     */
+    private long footprint(int payloadLength) {
+        long matrix = (long) chain.shape().totalRows() * chain.shape().rowBytes(payloadLength);
+        return payloadLength + 2 * matrix;
     }
 
     private static int needed(Quorum quorum) {
