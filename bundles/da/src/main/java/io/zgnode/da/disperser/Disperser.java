@@ -99,36 +99,36 @@ public class Disperser {
             throw new InvalidBlobException("no DA signers are registered for epoch " + epoch);
         }
         MemoryBudget.Reservation room = memory.reserve(footprint(payload.length), config.signatureTimeoutMillis());
-        EncodedBlob blob;
+        boolean handedOver = false;
         try {
-            blob = encode(payload);
-        } catch (InvalidBlobException | RuntimeException | InterruptedException e) {
-            room.close();
-            throw e;
-        }
-        Quorum quorum = chain.quorum(epoch, 0);
-        Hash requestId = requestId(blob.dataRoot(), epoch, quorum.quorumId());
-        synchronized (this) {
-            Optional<Dispersal> known = dispersals.get(requestId);
-            if (known.isPresent() && !failed(known.get().status())) {
-                room.close();
-                return known.get();
+            EncodedBlob blob = encode(payload);
+            Quorum quorum = chain.quorum(epoch, 0);
+            Hash requestId = requestId(blob.dataRoot(), epoch, quorum.quorumId());
+            synchronized (this) {
+                Optional<Dispersal> known = dispersals.get(requestId);
+                if (known.isPresent() && !failed(known.get().status())) {
+                    return known.get();
+                }
+                Dispersal started = new Dispersal(requestId.toString(), BlobStatus.PROCESSING, blob.dataRoot().toString(), epoch,
+                        quorum.quorumId(), 0, quorum.totalRows(), null, null, null);
+                dispersals.put(started);
+                try {
+                    background.execute(() -> {
+                        try (room) {
+                            disperse(started, blob, quorum, sender);
+                        }
+                    });
+                    handedOver = true;
+                } catch (RejectedExecutionException stopping) {
+                    dispersals.put(started.withStatus(BlobStatus.FAILED, "the node is stopping"));
+                    throw new InvalidBlobException("the node is stopping");
+                }
+                return started;
             }
-            Dispersal started = new Dispersal(requestId.toString(), BlobStatus.PROCESSING, blob.dataRoot().toString(), epoch, quorum.quorumId(), 0,
-                    quorum.totalRows(), null, null, null);
-            dispersals.put(started);
-            try {
-                background.execute(() -> {
-                    try (room) {
-                        disperse(started, blob, quorum, sender);
-                    }
-                });
-            } catch (RejectedExecutionException stopping) {
-                room.close();
-                dispersals.put(started.withStatus(BlobStatus.FAILED, "the node is stopping"));
-                throw new InvalidBlobException("the node is stopping");
+        } finally {
+            if (!handedOver) {
+                room.close(); // the dispersal did not start: its memory is free again
             }
-            return started;
         }
     }
 
