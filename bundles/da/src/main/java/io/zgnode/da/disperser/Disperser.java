@@ -1,5 +1,6 @@
 package io.zgnode.da.disperser;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -239,7 +239,7 @@ public class Disperser {
     static Hash requestId(Hash dataRoot, long epoch, int quorumId) {
         Keccak256.Hasher hasher = new Keccak256.Hasher();
         hasher.update(dataRoot.toArray());
-        hasher.update(java.nio.ByteBuffer.allocate(12).putLong(epoch).putInt(quorumId).array());
+        hasher.update(ByteBuffer.allocate(12).putLong(epoch).putInt(quorumId).array());
         return Hash.of(hasher.digest());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,7 @@ final class SignatureCollection {
             } catch (TimeoutException e) {
                 member.getValue().cancel(true);
                 failures.put(member.getKey(), "no signature within " + timeoutMillis + " ms");
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 failures.put(member.getKey(), e.getCause().getMessage());
             }
         }

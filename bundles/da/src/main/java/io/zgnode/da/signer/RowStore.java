@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.zgnode.api.chain.Hash;
 import io.zgnode.api.store.KeyValue;
@@ -64,14 +66,16 @@ public final class RowStore {
      * @return the blob with its new count of rows held
      */
     public synchronized HeldBlob put(HeldBlob blob, List<BlobRow> rows) {
-        HeldBlob known = blob(blob.dataRoot()).orElse(blob.withHeld(0));
+        Optional<HeldBlob> stored = blob(blob.dataRoot());
+        HeldBlob known = stored.orElse(blob.withHeld(0));
         List<BlobRow> fresh = new ArrayList<>();
+        Set<Integer> taken = new HashSet<>();
         for (BlobRow row : rows) {
-            if (!has(blob.dataRoot(), row.index()) && fresh.stream().noneMatch(r -> r.index() == row.index())) {
+            if (!has(blob.dataRoot(), row.index()) && taken.add(row.index())) {
                 fresh.add(row);
             }
         }
-        if (fresh.isEmpty() && blob(blob.dataRoot()).isPresent()) {
+        if (fresh.isEmpty() && stored.isPresent()) {
             return known;
         }
         files.write(blob.dataRoot(), known.rowBytes(), fresh);

@@ -1,5 +1,6 @@
 package io.zgnode.runtime.cli.da;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +105,7 @@ public final class DaSampleCommand extends ClientCommand {
             row.path("proof").path("path").forEach(step -> path.add(step.asBoolean()));
             BlobRow parsed = new BlobRow(row.path("index").asInt(), row.path("data").binaryValue(), new RowProof(lemma, path));
             return parsed.index() == index && parsed.check(root, shape).isEmpty() ? Outcome.AVAILABLE : Outcome.REJECTED;
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return Outcome.REJECTED;
         }
     }
