@@ -17,7 +17,7 @@
  * the importers of this package.</li>
  * </ul>
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.zgnode.crypto;
 

@@ -7,6 +7,7 @@ import io.zgnode.crypto.InvalidSignatureException;
 import io.zgnode.crypto.PublicKey;
 import io.zgnode.crypto.Secp256k1;
 import io.zgnode.crypto.Signature;
+import io.zgnode.crypto.SignatureClaim;
 import io.zgnode.ethereum.internal.TransactionParser;
 import java.util.Objects;
 
@@ -33,19 +34,65 @@ public final class TransactionDecoder {
      * @throws InvalidTransactionException with a one-line reason
      */
     public static Transaction decode(byte[] raw) throws InvalidTransactionException {
+        return decodeWithKey(raw).transaction();
+    }
+
+    /**
+     * As {@link #decode(byte[])}, with the public key the sender was recovered as: what a node
+     * passes on to peers so that they can check the signature against it instead of recovering.
+     *
+     * @throws InvalidTransactionException with a one-line reason
+     */
+    public static Recovered decodeWithKey(byte[] raw) throws InvalidTransactionException {
         Objects.requireNonNull(raw, "raw");
         TransactionParser.Parsed parsed = TransactionParser.parse(raw);
         PublicKey sender;
         try {
-            Signature signature = new Signature(parsed.r(), parsed.s(), parsed.recoveryId());
-            sender = Secp256k1.recover(parsed.signingHash(), signature, Secp256k1.HighS.REJECT);
+            sender = Secp256k1.recover(parsed.signingHash(), signature(parsed), Secp256k1.HighS.REJECT);
         } catch (InvalidSignatureException e) {
             throw new InvalidTransactionException("invalid signature: " + e.getMessage());
         }
+        return new Recovered(transaction(parsed, raw, Address.of(sender.address())), sender);
+    }
+
+    /**
+     * The transaction {@code raw} encodes, its sender the one {@code claimedSender} stands for,
+     * whose signature is NOT checked here: the caller must check {@link Claimed#claim()} (with
+     * {@link Secp256k1#recoverToClaimedKeys}, many at once) before trusting the sender, and
+     * recover the sender with {@link #decode(byte[])} if the check fails. The encoding is checked
+     * strictly, and a high s refused, as by {@link #decode(byte[])}.
+     *
+     * @throws InvalidTransactionException with a one-line reason
+     */
+    public static Claimed decodeClaimed(byte[] raw, PublicKey claimedSender) throws InvalidTransactionException {
+        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(claimedSender, "claimedSender");
+        TransactionParser.Parsed parsed = TransactionParser.parse(raw);
+        Signature signature = signature(parsed);
+        if (!signature.isLowS()) {
+            throw new InvalidTransactionException("invalid signature: signature s is greater than n/2 (EIP-2 requires low s)");
+        }
+        return new Claimed(transaction(parsed, raw, Address.of(claimedSender.address())),
+                new SignatureClaim(parsed.signingHash(), signature, claimedSender));
+    }
+
+    private static Signature signature(TransactionParser.Parsed parsed) {
+        return new Signature(parsed.r(), parsed.s(), parsed.recoveryId());
+    }
+
+    private static Transaction transaction(TransactionParser.Parsed parsed, byte[] raw, Address sender) {
         return new Transaction(parsed.type(), parsed.chainId(), parsed.nonce(), parsed.gasPrice(),
                 parsed.maxPriorityFeePerGas(), parsed.maxFeePerGas(), parsed.gasLimit(), parsed.to(), parsed.value(),
                 parsed.input(), parsed.accessList(), parsed.v(), parsed.r(), parsed.s(), Hash.of(parsed.hash()),
-                Address.of(sender.address()), raw.clone());
+                sender, raw.clone());
+    }
+
+    /** A decoded transaction and the key its signature recovers to. */
+    public record Recovered(Transaction transaction, PublicKey senderKey) {
+    }
+
+    /** A decoded transaction whose sender is claimed, and the claim still to check. */
+    public record Claimed(Transaction transaction, SignatureClaim claim) {
     }
 
     /**
@@ -58,11 +105,7 @@ public final class TransactionDecoder {
     public static Transaction decode(byte[] raw, Address sender) throws InvalidTransactionException {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(sender, "sender");
-        TransactionParser.Parsed parsed = TransactionParser.parse(raw);
-        return new Transaction(parsed.type(), parsed.chainId(), parsed.nonce(), parsed.gasPrice(),
-                parsed.maxPriorityFeePerGas(), parsed.maxFeePerGas(), parsed.gasLimit(), parsed.to(), parsed.value(),
-                parsed.input(), parsed.accessList(), parsed.v(), parsed.r(), parsed.s(), Hash.of(parsed.hash()),
-                sender, raw.clone());
+        return transaction(TransactionParser.parse(raw), raw, sender);
     }
 
     /**

@@ -24,7 +24,7 @@
  * {@link java.lang.IllegalArgumentException}: that is the caller's mistake.</li>
  * </ul>
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.zgnode.ethereum;
 

@@ -9,6 +9,8 @@ import io.zgnode.api.chain.Transaction;
 import io.zgnode.crypto.Hex;
 import io.zgnode.crypto.Keccak256;
 import io.zgnode.crypto.PrivateKey;
+import io.zgnode.crypto.PublicKey;
+import io.zgnode.crypto.Secp256k1;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -214,6 +216,42 @@ class TransactionDecoderTest {
         assertInvalid(typed(2, 9, RlpItem.of(2)), "y parity must be 0 or 1, found 2");
         assertInvalid(typed(2, 9, RlpItem.of(new byte[] {0})), "malformed RLP: y parity has leading zero bytes");
         assertInvalid(typed(2, 10, RlpItem.of(0)), "invalid signature: signature r is not in [1, n-1]");
+    }
+
+    @Test
+    void decodingWithTheKeyGivesTheKeyTheSenderWasRecoveredAs() throws Exception {
+        Transaction signed = eip155Fields().sign(EIP155_KEY);
+        TransactionDecoder.Recovered recovered = TransactionDecoder.decodeWithKey(signed.raw());
+        assertThat(recovered.senderKey()).isEqualTo(EIP155_KEY.publicKey());
+        assertThat(recovered.transaction()).isEqualTo(TransactionDecoder.decode(signed.raw()));
+    }
+
+    /** A claimed sender is taken as given; its claim checks out only for the real signer. */
+    @Test
+    void aClaimedSenderIsDecodedUncheckedWithAClaimThatHoldsOnlyForTheSigner() throws Exception {
+        Random random = new Random(5);
+        Transaction signed = Transactions.random(random, 2).sign(EIP155_KEY);
+        PublicKey stranger = PrivateKey.of(Values.bytes(random, 32)).publicKey();
+
+        TransactionDecoder.Claimed honest = TransactionDecoder.decodeClaimed(signed.raw(), EIP155_KEY.publicKey());
+        TransactionDecoder.Claimed lying = TransactionDecoder.decodeClaimed(signed.raw(), stranger);
+
+        assertThat(honest.transaction()).isEqualTo(TransactionDecoder.decode(signed.raw()));
+        assertThat(lying.transaction().from()).isEqualTo(Address.of(stranger.address()));
+        assertThat(Secp256k1.recoverToClaimedKeys(List.of(honest.claim()), Secp256k1.HighS.REJECT)).isTrue();
+        assertThat(Secp256k1.recoverToClaimedKeys(List.of(lying.claim()), Secp256k1.HighS.REJECT)).isFalse();
+    }
+
+    @Test
+    void aClaimedSenderDoesNotExcuseABadEncodingOrAHighS() {
+        Transaction signed = eip155Fields().sign(EIP155_KEY);
+        List<RlpItem> fields = new ArrayList<>(RlpItem.decode(signed.raw()).items());
+        fields.set(8, RlpItem.of(N.subtract(signed.s())));
+        byte[] highS = RlpItem.list(fields).encode();
+        assertThatThrownBy(() -> TransactionDecoder.decodeClaimed(highS, EIP155_KEY.publicKey()))
+                .isInstanceOf(InvalidTransactionException.class).hasMessageContaining("greater than n/2");
+        assertThatThrownBy(() -> TransactionDecoder.decodeClaimed(typed(2, 2, RlpItem.of(BigInteger.ONE.shiftLeft(256))), EIP155_KEY.publicKey()))
+                .isInstanceOf(InvalidTransactionException.class).hasMessage("max priority fee per gas does not fit in 256 bits");
     }
 
     /** The EIP-155 example's fields with field {@code index} replaced. */

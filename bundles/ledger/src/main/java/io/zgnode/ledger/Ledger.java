@@ -36,6 +36,8 @@ import io.zgnode.api.chain.TransactionRejectedException;
 import io.zgnode.api.contract.NativeContract;
 import io.zgnode.api.store.KeyValueStore;
 import io.zgnode.api.store.StoreSnapshot;
+import io.zgnode.crypto.PublicKey;
+import io.zgnode.ethereum.TransactionDecoder;
 import io.zgnode.ledger.chain.BlockPipeline;
 import io.zgnode.ledger.chain.BlockStore;
 import io.zgnode.ledger.execution.CallResult;
@@ -191,6 +193,16 @@ public class Ledger implements Chain, TransactionPool, BlockExecutor {
     @Override
     public Hash submit(byte[] raw) throws TransactionRejectedException {
         return pool.submit(raw);
+    }
+
+    /** As {@link #submit}, answering the transaction and its sender's key (which gossip passes on). */
+    public TransactionDecoder.Recovered accept(byte[] raw) throws TransactionRejectedException {
+        return pool.accept(raw);
+    }
+
+    /** Transactions a peer relayed with the senders' keys it claims: {@link TransactionPoolImpl#submitRelayed}. */
+    public List<TransactionPoolImpl.Outcome> submitRelayed(List<byte[]> raws, List<PublicKey> claimedSenders) {
+        return pool.submitRelayed(raws, claimedSenders);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.zgnode.ledger;
 
 import io.zgnode.api.chain.Transaction;
 import io.zgnode.api.chain.TransactionRejectedException;
+import io.zgnode.crypto.PublicKey;
 import io.zgnode.ethereum.InvalidTransactionException;
 import io.zgnode.ethereum.TransactionDecoder;
 import io.zgnode.ledger.execution.IntrinsicGas;
@@ -22,13 +23,30 @@ final class TransactionChecks implements TransactionCheck {
     }
 
     @Override
-    public Transaction decode(byte[] raw) throws TransactionRejectedException {
-        Transaction transaction;
+    public TransactionDecoder.Recovered decode(byte[] raw) throws TransactionRejectedException {
+        TransactionDecoder.Recovered recovered;
         try {
-            transaction = TransactionDecoder.decode(raw);
+            recovered = TransactionDecoder.decodeWithKey(raw);
         } catch (InvalidTransactionException e) {
             throw new TransactionRejectedException(e.getMessage(), true);
         }
+        check(recovered.transaction());
+        return recovered;
+    }
+
+    @Override
+    public TransactionDecoder.Claimed decodeClaimed(byte[] raw, PublicKey claimedSender) throws TransactionRejectedException {
+        TransactionDecoder.Claimed claimed;
+        try {
+            claimed = TransactionDecoder.decodeClaimed(raw, claimedSender);
+        } catch (InvalidTransactionException e) {
+            throw new TransactionRejectedException(e.getMessage(), true);
+        }
+        check(claimed.transaction());
+        return claimed;
+    }
+
+    private void check(Transaction transaction) throws TransactionRejectedException {
         if (transaction.chainId() == null) {
             throw new TransactionRejectedException("transaction is not replay-protected (sign it with EIP-155 for chain " + genesis.chainId() + ")", true);
         }
@@ -56,6 +74,5 @@ final class TransactionChecks implements TransactionCheck {
             throw new TransactionRejectedException("transaction underpriced: the fee cap " + transaction.feeCap()
                     + " is below the chain's minimum base fee " + genesis.minBaseFeePerGas(), true);
         }
-        return transaction;
     }
 }

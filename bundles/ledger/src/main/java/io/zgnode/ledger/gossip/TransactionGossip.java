@@ -13,17 +13,22 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-import io.zgnode.api.chain.TransactionPool;
-import io.zgnode.api.chain.TransactionRejectedException;
 import io.zgnode.api.net.MessageHandler;
 import io.zgnode.api.net.PeerId;
 import io.zgnode.api.net.PeerNetwork;
 import io.zgnode.api.net.Verdict;
+import io.zgnode.crypto.PublicKey;
 import io.zgnode.ethereum.RlpItem;
+import io.zgnode.ledger.Ledger;
+import io.zgnode.ledger.pool.TransactionPoolImpl;
 
 /**
  * Transactions between the nodes' pools, in batches on topic {@value #TOPIC}:
- * {@code rlp([rawTransaction, ...])}. A transaction this node was sent waits at most
+ * {@code rlp([[rawTransaction, senderPublicKey], ...])}, the key (64 bytes, x || y) the sender
+ * was recovered as where the transaction entered the network; an entry may also be a bare
+ * {@code rawTransaction}. The key lets every other node check the batch's signatures at once
+ * instead of recovering each sender ({@link Ledger#submitRelayed}); a key that turns out wrong
+ * counts against the peer. Relayed batches travel unchanged, keys included. A transaction this node was sent waits at most
  * {@value #FLUSH_MILLIS} ms to go out with others: one message per batch instead of one per
  * transaction keeps the network's per-message work (framing, encryption, de-duplication, a
  * handler task) small next to the signature recovery every node must do anyway.
@@ -41,7 +46,7 @@ public class TransactionGossip implements MessageHandler {
     static final int MAX_BATCH_BYTES = 256 * 1024;
     static final long FLUSH_MILLIS = 20;
 
-    private final TransactionPool pool;
+    private final Ledger pool;
     private final ScheduledThreadPoolExecutor sender;
     private final ArrayDeque<RlpItem> waiting = new ArrayDeque<>();
     private int waitingBytes;
@@ -50,12 +55,12 @@ public class TransactionGossip implements MessageHandler {
     private volatile PeerNetwork network;
 
     @Activate
-    public TransactionGossip(@Reference TransactionPool pool) {
+    public TransactionGossip(@Reference Ledger pool) {
         this(pool, null);
     }
 
     /** Outside a framework: with the network given. */
-    public TransactionGossip(TransactionPool pool, PeerNetwork network) {
+    public TransactionGossip(Ledger pool, PeerNetwork network) {
         this.pool = pool;
         this.network = network;
         this.sender = new ScheduledThreadPoolExecutor(1, r -> {
@@ -71,13 +76,13 @@ public class TransactionGossip implements MessageHandler {
         sender.shutdownNow();
     }
 
-    /** Sends a transaction this node accepted from a client to the peers, with the next batch. */
-    public void announce(byte[] raw) {
+    /** Sends a transaction this node accepted from a client, and its sender's key, to the peers with the next batch. */
+    public void announce(byte[] raw, PublicKey senderKey) {
         boolean first;
         boolean full;
         synchronized (this) {
             first = waiting.isEmpty();
-            waiting.add(RlpItem.of(raw));
+            waiting.add(RlpItem.list(RlpItem.of(raw), RlpItem.of(senderKey.bytes())));
             waitingBytes += raw.length;
             full = waiting.size() >= MAX_BATCH || waitingBytes >= MAX_BATCH_BYTES;
         }
@@ -105,39 +110,46 @@ public class TransactionGossip implements MessageHandler {
     private synchronized List<RlpItem> nextBatch() {
         List<RlpItem> batch = new ArrayList<>();
         int bytes = 0;
-        while (!waiting.isEmpty() && batch.size() < MAX_BATCH && (batch.isEmpty() || bytes + waiting.peekFirst().bytes().length <= MAX_BATCH_BYTES)) {
+        while (!waiting.isEmpty() && batch.size() < MAX_BATCH && (batch.isEmpty() || bytes + rawLength(waiting.peekFirst()) <= MAX_BATCH_BYTES)) {
             RlpItem next = waiting.pollFirst();
-            bytes += next.bytes().length;
-            waitingBytes -= next.bytes().length;
+            bytes += rawLength(next);
+            waitingBytes -= rawLength(next);
             batch.add(next);
         }
         return batch;
     }
 
+    /** The raw transaction of a waiting entry [raw, key]. */
+    private static int rawLength(RlpItem entry) {
+        return entry.items().get(0).bytes().length;
+    }
+
     @Override
     public Verdict handle(PeerId from, byte[] message) {
-        List<byte[]> raws;
+        List<byte[]> raws = new ArrayList<>();
+        List<PublicKey> keys = new ArrayList<>();
         try {
-            raws = decode(message);
+            decode(message, raws, keys);
         } catch (IllegalArgumentException e) {
             return Verdict.REJECT;
         }
         boolean accepted = false;
-        for (byte[] raw : raws) {
-            try {
-                pool.submit(raw);
+        for (TransactionPoolImpl.Outcome outcome : pool.submitRelayed(raws, keys)) {
+            if (outcome.isAccepted()) {
                 accepted = true;
-            } catch (TransactionRejectedException e) {
-                if (e.isInvalid()) {
-                    return Verdict.REJECT;
-                }
+            } else if (outcome.rejection().isInvalid()) {
+                return Verdict.REJECT;
             }
         }
         return accepted ? Verdict.ACCEPT : Verdict.IGNORE;
     }
 
-    /** The raw transactions of a batch; a batch that is not a non-empty list of at most MAX_BATCH byte strings is refused. */
-    static List<byte[]> decode(byte[] message) {
+    /**
+     * Reads a batch into its raw transactions and their claimed sender keys ({@code null} for a
+     * bare entry). A batch that is not a non-empty list of at most MAX_BATCH entries, each a byte
+     * string or a [byte string, 64-byte point on secp256k1] pair, is refused.
+     */
+    static void decode(byte[] message, List<byte[]> raws, List<PublicKey> keys) {
         RlpItem batch;
         try {
             batch = RlpItem.decode(message);
@@ -147,13 +159,18 @@ public class TransactionGossip implements MessageHandler {
         if (!batch.isList() || batch.items().isEmpty() || batch.items().size() > MAX_BATCH) {
             throw new IllegalArgumentException("a transaction batch is a list of 1 to " + MAX_BATCH + " transactions");
         }
-        List<byte[]> raws = new ArrayList<>(batch.items().size());
         for (RlpItem item : batch.items()) {
-            if (item.isList()) {
-                throw new IllegalArgumentException("a transaction in a batch is a byte string");
+            if (!item.isList()) {
+                raws.add(item.bytes());
+                keys.add(null);
+                continue;
             }
-            raws.add(item.bytes());
+            List<RlpItem> pair = item.items();
+            if (pair.size() != 2 || pair.get(0).isList() || pair.get(1).isList()) {
+                throw new IllegalArgumentException("a batch entry is a transaction or [transaction, sender key]");
+            }
+            raws.add(pair.get(0).bytes());
+            keys.add(PublicKey.of(pair.get(1).bytes()));
         }
-        return raws;
     }
 }

@@ -26,6 +26,7 @@ import io.zgnode.api.rpc.RpcException;
 import io.zgnode.api.rpc.RpcMethod;
 import io.zgnode.crypto.Keccak256;
 import io.zgnode.ethereum.RevertReason;
+import io.zgnode.ethereum.TransactionDecoder;
 import io.zgnode.ledger.Ledger;
 import io.zgnode.ledger.execution.CallResult;
 import io.zgnode.ledger.gossip.TransactionGossip;
@@ -204,12 +205,12 @@ public class EthEndpoint implements RpcEndpoint {
     public String sendRawTransaction(String raw) {
         byte[] bytes = Quantities.parseData(raw, "transaction");
         try {
-            Hash hash = ledger.submit(bytes);
+            TransactionDecoder.Recovered accepted = ledger.accept(bytes);
             TransactionGossip peers = gossip;
             if (peers != null) {
-                peers.announce(bytes);
+                peers.announce(bytes, accepted.senderKey());
             }
-            return hash.toString();
+            return accepted.transaction().hash().toString();
         } catch (TransactionRejectedException e) {
             throw new RpcException(RpcException.SERVER_ERROR, e.getMessage());
         }
