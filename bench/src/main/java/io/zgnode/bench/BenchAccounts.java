@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.zgnode.api.chain.Address;
 import io.zgnode.api.chain.Transaction;
@@ -45,13 +46,10 @@ final class BenchAccounts {
 
     /** {@code perAccount} transfers from every account, interleaved: nonce 0 of all, then nonce 1, ... */
     List<Transaction> transfers(int perAccount) {
-        List<Transaction> transactions = new ArrayList<>(keys.size() * perAccount);
-        for (int nonce = 0; nonce < perAccount; nonce++) {
-            for (PrivateKey key : keys) {
-                transactions.add(UnsignedTransaction.eip1559(CHAIN_ID, nonce, GWEI, GWEI.multiply(BigInteger.valueOf(3)), 21_000, SINK,
-                        BigInteger.ONE, new byte[0], List.of()).sign(key));
-            }
-        }
-        return transactions;
+        // signed on every core (before any load is timed): the order is nonce by nonce, account by account
+        return IntStream.range(0, keys.size() * perAccount).parallel()
+                .mapToObj(i -> UnsignedTransaction.eip1559(CHAIN_ID, i / keys.size(), GWEI, GWEI.multiply(BigInteger.valueOf(3)), 21_000, SINK,
+                        BigInteger.ONE, new byte[0], List.of()).sign(keys.get(i % keys.size())))
+                .toList();
     }
 }
