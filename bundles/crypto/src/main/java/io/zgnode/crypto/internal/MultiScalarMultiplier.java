@@ -83,16 +83,20 @@ public final class MultiScalarMultiplier {
                     buckets[-d] = buckets[-d].subtract(normalized[i]);
                 }
             }
-            // sum of d * bucket[d]: a running sum from the top adds bucket d exactly d times
-            ECPoint running = infinity;
-            ECPoint window = infinity;
-            for (int d = half; d >= 1; d--) {
-                running = running.add(buckets[d]);
-                window = window.add(running);
-            }
-            total = total.add(window);
+            total = total.add(weightedSum(buckets));
         }
         return total;
+    }
+
+    /** The sum of d * buckets[d] over d >= 1: a running sum from the top adds bucket d exactly d times. */
+    private static ECPoint weightedSum(ECPoint[] buckets) {
+        ECPoint running = Secp256k1Curve.CURVE.getInfinity();
+        ECPoint sum = running;
+        for (int d = buckets.length - 1; d >= 1; d--) {
+            running = running.add(buckets[d]);
+            sum = sum.add(running);
+        }
+        return sum;
     }
 
     /** Bits per window: about log2 of the number of points, so buckets cost no more than the points. */

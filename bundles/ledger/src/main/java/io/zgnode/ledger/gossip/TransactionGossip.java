@@ -24,14 +24,15 @@ import io.zgnode.ledger.pool.TransactionPoolImpl;
 
 /**
  * Transactions between the nodes' pools, in batches on topic {@value #TOPIC}:
- * {@code rlp([[rawTransaction, senderPublicKey], ...])}, the key (64 bytes, x || y) the sender
- * was recovered as where the transaction entered the network; an entry may also be a bare
- * {@code rawTransaction}. The key lets every other node check the batch's signatures at once
+ * {@code rlp([[rawTransaction, senderPublicKey], ...])}, with the key (64 bytes, x || y) the
+ * sender was recovered as where the transaction entered the network; an entry may also be a bare
+ * {@code rawTransaction}. The keys let every other node check a batch's signatures at once
  * instead of recovering each sender ({@link Ledger#submitRelayed}); a key that turns out wrong
- * counts against the peer. Relayed batches travel unchanged, keys included. A transaction this node was sent waits at most
- * {@value #FLUSH_MILLIS} ms to go out with others: one message per batch instead of one per
- * transaction keeps the network's per-message work (framing, encryption, de-duplication, a
- * handler task) small next to the signature recovery every node must do anyway.
+ * counts against the peer. Relayed batches travel unchanged, keys included.
+ * <p>
+ * A transaction this node was sent waits at most {@value #FLUSH_MILLIS} ms to go out with
+ * others: one message per batch instead of one per transaction keeps the network's per-message
+ * work (framing, encryption, de-duplication, a handler task) small next to the signature checks.
  * <p>
  * Received batches go into this node's pool; the network relays a batch of which anything was
  * accepted. A batch holding a transaction that can never be valid (malformed, badly signed,
@@ -46,7 +47,7 @@ public class TransactionGossip implements MessageHandler {
     static final int MAX_BATCH_BYTES = 256 * 1024;
     static final long FLUSH_MILLIS = 20;
 
-    private final Ledger pool;
+    private final Ledger ledger;
     private final ScheduledThreadPoolExecutor sender;
     private final ArrayDeque<RlpItem> waiting = new ArrayDeque<>();
     private int waitingBytes;
@@ -55,13 +56,13 @@ public class TransactionGossip implements MessageHandler {
     private volatile PeerNetwork network;
 
     @Activate
-    public TransactionGossip(@Reference Ledger pool) {
-        this(pool, null);
+    public TransactionGossip(@Reference Ledger ledger) {
+        this(ledger, null);
     }
 
     /** Outside a framework: with the network given. */
-    public TransactionGossip(Ledger pool, PeerNetwork network) {
-        this.pool = pool;
+    public TransactionGossip(Ledger ledger, PeerNetwork network) {
+        this.ledger = ledger;
         this.network = network;
         this.sender = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "zgnode-tx-gossip");
@@ -134,7 +135,7 @@ public class TransactionGossip implements MessageHandler {
             return Verdict.REJECT;
         }
         boolean accepted = false;
-        for (TransactionPoolImpl.Outcome outcome : pool.submitRelayed(raws, keys)) {
+        for (TransactionPoolImpl.Outcome outcome : ledger.submitRelayed(raws, keys)) {
             if (outcome.isAccepted()) {
                 accepted = true;
             } else if (outcome.rejection().isInvalid()) {
