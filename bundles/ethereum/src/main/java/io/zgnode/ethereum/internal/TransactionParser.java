@@ -86,19 +86,12 @@ public final class TransactionParser {
             throw new InvalidTransactionException("invalid v " + v + ": expected 27, 28 or chainId * 2 + 35 or 36");
         }
 
-        Keccak256.Hasher hasher = new Keccak256.Hasher();
         int unsignedLength = unsignedEnd - unsignedStart;
-        if (chainId == null) {
-            hasher.update(RlpWriter.listHeader(unsignedLength)).update(raw, unsignedStart, unsignedLength);
-        } else {
-            // EIP-155: the six fields, then chain id, 0, 0
-            byte[] replayProtection = eip155Suffix(chainId);
-            hasher.update(RlpWriter.listHeader(unsignedLength + replayProtection.length))
-                    .update(raw, unsignedStart, unsignedLength)
-                    .update(replayProtection);
-        }
-        byte[] signingHash = hasher.digest();
-        byte[] hash = hasher.update(raw).digest();
+        // EIP-155: the six fields, then chain id, 0, 0
+        byte[] replayProtection = chainId == null ? new byte[0] : eip155Suffix(chainId);
+        byte[] signingHash = Keccak256.hash(signingPayload(new byte[0], RlpWriter.listHeader(unsignedLength + replayProtection.length),
+                raw, unsignedStart, unsignedLength, replayProtection));
+        byte[] hash = Keccak256.hash(raw);
         return new Parsed(Transaction.LEGACY, chainId, nonce, gasPrice, null, null, gasLimit, to, value, input, List.of(),
                 v, r, s, recoveryId, signingHash, hash);
     }
@@ -142,15 +135,29 @@ public final class TransactionParser {
         BigInteger r = fields.nextBigInteger("r", WORD);
         BigInteger s = fields.nextBigInteger("s", WORD);
 
-        Keccak256.Hasher hasher = new Keccak256.Hasher();
         int unsignedLength = unsignedEnd - unsignedStart;
-        byte[] signingHash = hasher.update((byte) type)
-                .update(RlpWriter.listHeader(unsignedLength))
-                .update(raw, unsignedStart, unsignedLength)
-                .digest();
-        byte[] hash = hasher.update(raw).digest();
+        byte[] signingHash = Keccak256.hash(signingPayload(new byte[] {(byte) type}, RlpWriter.listHeader(unsignedLength),
+                raw, unsignedStart, unsignedLength, new byte[0]));
+        byte[] hash = Keccak256.hash(raw);
         return new Parsed(type, chainId, nonce, gasPrice, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, input,
                 accessList, BigInteger.valueOf(yParity), r, s, (int) yParity, signingHash, hash);
+    }
+
+    /**
+     * prefix || header || raw[start, start + length) || suffix in one array, hashed in one call.
+     * Feeding the same bytes to one hasher in four updates (a single byte, then unaligned pieces)
+     * made C2-compiled code on JDK 17.0.15 return a wrong hash now and then, for good once the
+     * bad compile was installed (about 1 JVM run in 10 under load; a wrong signing hash recovers
+     * a wrong sender). From offset 0 in one update the sponge takes its word-wise path, which
+     * never went wrong in the same runs.
+     */
+    private static byte[] signingPayload(byte[] prefix, byte[] header, byte[] raw, int start, int length, byte[] suffix) {
+        byte[] payload = new byte[prefix.length + header.length + length + suffix.length];
+        System.arraycopy(prefix, 0, payload, 0, prefix.length);
+        System.arraycopy(header, 0, payload, prefix.length, header.length);
+        System.arraycopy(raw, start, payload, prefix.length + header.length, length);
+        System.arraycopy(suffix, 0, payload, prefix.length + header.length + length, suffix.length);
+        return payload;
     }
 
     private static void requireFields(RlpReader fields, int expected, String kind) throws InvalidTransactionException {
